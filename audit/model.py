@@ -1,0 +1,340 @@
+"""The types that flow between the pipeline stages.
+
+    ingest ──▶ Document ──extract──▶ Facts ──checks──▶ Finding ──render──▶ output
+
+Every stage takes and returns these types and nothing else, so a stage can be
+tested alone and a renderer never needs to know how a finding was produced.
+Numbers are exact: values are ``Fraction``s and every written figure carries the
+``Interval`` it stands for (see DESIGN.md, "Numbers with precision").
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+
+# --------------------------------------------------------------------------- spans
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range ``[start, end)`` of character offsets into ``Document.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.start <= self.end:
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def cover(self, other: Span) -> Span:
+        return Span(min(self.start, other.start), max(self.end, other.end))
+
+
+# ----------------------------------------------------------------------- intervals
+
+_INTERVAL_RE = re.compile(r"^([\[(])(-?[0-9./]+),(-?[0-9./]+|inf)([\])])$")
+
+
+def _exact_text(value: Fraction) -> str:
+    """Decimal text when ``value`` has a finite decimal expansion, else ``p/q``."""
+    text = plain_number(value)
+    return text if Fraction(text) == value else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """The set of true values a written figure is compatible with.
+
+    ``hi is None`` means unbounded above (``100人以上``). Bounds are exact
+    fractions; ``lo_open``/``hi_open`` say whether the bound itself is excluded.
+    """
+
+    lo: Fraction
+    hi: Fraction | None
+    lo_open: bool = False
+    hi_open: bool = False
+
+    @classmethod
+    def exact(cls, value: Fraction | int) -> Interval:
+        v = Fraction(value)
+        return cls(v, v)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.hi is not None and self.lo == self.hi and not (self.lo_open or self.hi_open)
+
+    def __add__(self, other: Interval) -> Interval:
+        hi = None if self.hi is None or other.hi is None else self.hi + other.hi
+        return Interval(
+            self.lo + other.lo,
+            hi,
+            self.lo_open or other.lo_open,
+            hi is not None and (self.hi_open or other.hi_open),
+        )
+
+    def entirely_above(self, other: Interval) -> bool:
+        """True when every value of ``self`` exceeds every value of ``other``."""
+        if other.hi is None:
+            return False
+        if self.lo > other.hi:
+            return True
+        return self.lo == other.hi and (self.lo_open or other.hi_open)
+
+    def overlaps(self, other: Interval) -> bool:
+        return not (self.entirely_above(other) or other.entirely_above(self))
+
+    def contains(self, value: Fraction) -> bool:
+        if value < self.lo or (value == self.lo and self.lo_open):
+            return False
+        if self.hi is None:
+            return True
+        return value < self.hi or (value == self.hi and not self.hi_open)
+
+    def __str__(self) -> str:
+        """A compact exact encoding, e.g. ``[83500,84500)``; parsed back by :meth:`parse`."""
+        hi = "inf" if self.hi is None else _exact_text(self.hi)
+        return f"{'(' if self.lo_open else '['}{_exact_text(self.lo)},{hi}{')' if self.hi_open or self.hi is None else ']'}"
+
+    @classmethod
+    def parse(cls, text: str) -> Interval:
+        m = _INTERVAL_RE.match(text.strip())
+        if not m:
+            raise ValueError(f"not an interval: {text!r}")
+        lo_b, lo, hi, hi_b = m.groups()
+        hi_v = None if hi == "inf" else Fraction(hi)
+        return cls(Fraction(lo), hi_v, lo_b == "(", hi_v is not None and hi_b == ")")
+
+
+# ------------------------------------------------------------------------ document
+
+
+@dataclass(slots=True)
+class Document:
+    """One input, normalised.
+
+    ``text`` is what evidence offsets point into: the decoded source with line
+    endings unified and full-width digits/letters folded to ASCII, character for
+    character. ``shadow`` is the same text in Simplified script (same length, so
+    an offset means the same place in both); extractors match on ``shadow`` and
+    quote ``text``.
+    """
+
+    path: str
+    format: str
+    text: str
+    shadow: str
+    encoding: str | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if len(self.text) != len(self.shadow):
+            raise ValueError("shadow text must align with the text character for character")
+
+    def quote(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+
+# --------------------------------------------------------------------------- facts
+
+
+class Approx(str, enum.Enum):
+    """How a figure is qualified in the text."""
+
+    EXACT = "exact"
+    MORE_THAN = "more_than"  # 余 多 逾 超过 以上
+    NEARLY = "nearly"  # 近 将近 接近
+    ABOUT = "about"  # 约 大约 左右
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A figure with its unit, as written at ``span``."""
+
+    value: Fraction
+    unit: str | None
+    approx: Approx
+    interval: Interval
+    span: Span
+    raw: str
+    decimals: int = 0  # digits after the decimal point as written (for percentages)
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit == "%"
+
+    def display(self) -> str:
+        """The value in plain digits, e.g. ``104614`` or ``98.82``."""
+        return format_fraction(self.value, self.decimals)
+
+
+@dataclass(frozen=True, slots=True)
+class Breakdown:
+    """A stated total and the parts the text lists under it (``共N件，其中a件、b件``).
+
+    ``may_exceed``: the text says the parts overlap (``同一信息多渠道公开计1条``),
+    so their sum may be above the total. ``may_fall_short``: the list is open
+    (``等``, ``主要有``), so their sum may be below it.
+    """
+
+    total: Number
+    parts: tuple[Number, ...]
+    span: Span
+    cue: str
+    may_exceed: bool = False
+    may_fall_short: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Share:
+    """A percentage stated for a count out of a base (``9363份，占比93%``)."""
+
+    count: Number
+    base: Number
+    percent: Number
+    span: Span
+    cue: str
+
+
+@dataclass(slots=True)
+class Facts:
+    """Everything extracted from one document."""
+
+    numbers: list[Number] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    report_year: int | None = None
+
+
+# ------------------------------------------------------------------------ findings
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class Category(str, enum.Enum):
+    SUM = "sum"
+    PERCENT = "percent"
+    PERIOD = "period"
+    PLACEHOLDER = "placeholder"
+    TABLE = "table"
+    CONSISTENCY = "consistency"
+    STRUCTURE = "structure"
+    INPUT = "input"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A quoted piece of the document; ``text == document.text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    page: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one document, ready for every renderer."""
+
+    rule: str
+    name: str
+    category: Category
+    severity: Severity
+    message_zh: str
+    message_en: str
+    evidence: tuple[Evidence, ...] = ()
+    expected: Any = None
+    observed: Any = None
+    arithmetic: str | None = None
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+
+class Status(str, enum.Enum):
+    PASS = "pass"
+    WARN = "warn"
+    FAIL = "fail"
+    ERROR = "error"
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """The audit of one input. ``document`` is None when it could not be read."""
+
+    path: str
+    document: Document | None
+    findings: list[Finding] = field(default_factory=list)
+    report_year: int | None = None
+    facts: Facts | None = None
+
+    @property
+    def status(self) -> Status:
+        if self.document is None:
+            return Status.ERROR
+        severities = {f.severity for f in self.findings}
+        if Severity.ERROR in severities:
+            return Status.FAIL
+        if Severity.WARNING in severities:
+            return Status.WARN
+        return Status.PASS
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+
+@dataclass(slots=True)
+class AuditReport:
+    """The whole batch, in input order."""
+
+    documents: list[DocumentResult]
+
+    def summary(self) -> dict[str, Any]:
+        statuses = [d.status for d in self.documents]
+        return {
+            "documents": len(self.documents),
+            **{s.value: statuses.count(s) for s in Status},
+            "findings": {
+                s.value: sum(d.count(s) for d in self.documents) for s in Severity
+            },
+        }
+
+
+# ------------------------------------------------------------------------- helpers
+
+
+def format_fraction(value: Fraction, decimals: int = 0) -> str:
+    """Exact decimal text of ``value`` rounded half-up to ``decimals`` places (no floats)."""
+    scale = 10**decimals
+    scaled = value * scale
+    sign = "-" if scaled < 0 else ""
+    n = abs(scaled)
+    whole = int(n)
+    if n - whole >= Fraction(1, 2):
+        whole += 1
+    digits = str(whole).rjust(decimals + 1, "0")
+    if decimals:
+        return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
+    return f"{sign}{digits}"
+
+
+def plain_number(value: Fraction) -> str:
+    """Shortest exact decimal text of ``value`` when it has one (``84500``, ``98.815``)."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    for decimals in range(1, 12):
+        if (value * 10**decimals).denominator == 1:
+            return format_fraction(value, decimals)
+    return f"{float(value):.6g}"
