@@ -1,0 +1,22 @@
+"""The extract stage: a Document in, its Facts out."""
+
+from __future__ import annotations
+
+from audit.extract.numbers import parse_numbers
+from audit.extract.periods import find_report_year
+from audit.extract.relations import find_breakdowns, find_shares
+from audit.extract.segments import Segmenter
+from audit.model import Document, Facts
+
+
+def extract(document: Document) -> Facts:
+    shadow = document.shadow
+    seg = Segmenter(shadow)
+    numbers = parse_numbers(shadow, document.text)
+    breakdowns = find_breakdowns(shadow, numbers, seg)
+    return Facts(
+        numbers=numbers,
+        breakdowns=breakdowns,
+        shares=find_shares(shadow, numbers, breakdowns, seg),
+        report_year=find_report_year(shadow),
+    )

@@ -1,0 +1,95 @@
+"""Where sentences, clauses, lines and sections begin and end in report text.
+
+Reports reach us with Chinese punctuation partly folded to ASCII (``,`` for
+``，``, ``(`` for ``（``), so both forms are accepted everywhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+SENTENCE_END = "。！？!?\n"
+CLAUSE_BREAK = "，,；;、：:" + SENTENCE_END
+OPEN_PARENS = "(（[［【"
+CLOSE_PARENS = ")）]］】"
+
+# A heading: a short line with no clause punctuation inside, optionally numbered
+# (一、 / (一) / 1. / A ).
+_HEADING_RE = re.compile(r"^[ \t]*[^，,；;。！？!?\n]{1,40}[ \t]*$")
+
+
+class Segmenter:
+    """Offsets of lines and headings in one text, computed once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._heading_starts = [
+            start
+            for start, line in zip(self._line_starts, text.split("\n"))
+            if _HEADING_RE.match(line) and not line.rstrip().endswith(("：", ":"))
+        ]
+
+    def line_bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._line_starts, pos) - 1
+        start = self._line_starts[i]
+        end = self.text.find("\n", start)
+        return start, len(self.text) if end < 0 else end
+
+    def section_start(self, pos: int) -> int:
+        """Start of the line after the last heading before ``pos`` (0 when there is none)."""
+        i = bisect.bisect_right(self._heading_starts, pos) - 1
+        if i < 0:
+            return 0
+        return self.line_bounds(self._heading_starts[i])[1]
+
+    def sentence_start(self, pos: int) -> int:
+        i = pos - 1
+        while i >= 0 and self.text[i] not in SENTENCE_END:
+            i -= 1
+        return i + 1
+
+    def sentence_end(self, pos: int) -> int:
+        """End of the sentence containing ``pos``; a bracket opened before ``pos`` ends it early."""
+        depth = 0
+        for i in range(pos, len(self.text)):
+            ch = self.text[i]
+            if ch in OPEN_PARENS:
+                depth += 1
+            elif ch in CLOSE_PARENS:
+                if depth == 0:
+                    return i
+                depth -= 1
+            elif ch in SENTENCE_END:
+                return i
+        return len(self.text)
+
+    def clause_start(self, pos: int) -> int:
+        i = pos - 1
+        while i >= 0 and self.text[i] not in CLAUSE_BREAK + OPEN_PARENS:
+            i -= 1
+        return i + 1
+
+    def paren_depth_between(self, start: int, end: int) -> int:
+        """Net number of brackets opened in ``text[start:end]``."""
+        depth = 0
+        for ch in self.text[start:end]:
+            if ch in OPEN_PARENS:
+                depth += 1
+            elif ch in CLOSE_PARENS:
+                depth = max(0, depth - 1)
+        return depth
+
+    @staticmethod
+    def closes_bracket(fragment: str) -> bool:
+        """True when ``fragment`` closes a bracket it did not open."""
+        depth = 0
+        for ch in fragment:
+            if ch in OPEN_PARENS:
+                depth += 1
+            elif ch in CLOSE_PARENS:
+                depth -= 1
+                if depth < 0:
+                    return True
+        return False
