@@ -1,0 +1,298 @@
+"""The Great Expectations adapter — the only module that imports ``great_expectations``.
+
+* Suites are the JSON files in ``expectations/``. Each names the claim table it
+  runs on (``meta.claim_table``); every expectation's ``meta`` names its rule,
+  category, severity and message templates. Loading fails loudly when a file
+  yields fewer expectations than it lists (GX drops unknown custom types).
+* The context is ephemeral (nothing is written to the user's folder), progress
+  bars and analytics are off, and GX is imported once per process, lazily.
+* All expectations on one claim table run in ONE validation for the whole
+  batch; unexpected rows come back by ``claim_id``.
+* The project's own expectations are small multicolumn map expectations whose
+  metric providers call the exact arithmetic in ``arith.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass, field
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, ClassVar, Literal, Optional
+
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")
+
+import great_expectations as gx  # noqa: E402
+from great_expectations.core.expectation_suite import ExpectationSuite  # noqa: E402
+from great_expectations.data_context.types.base import (  # noqa: E402
+    DataContextConfig,
+    InMemoryStoreBackendDefaults,
+    ProgressBarsConfig,
+)
+from great_expectations.execution_engine import PandasExecutionEngine  # noqa: E402
+from great_expectations.expectations.expectation import MulticolumnMapExpectation  # noqa: E402
+from great_expectations.expectations.expectation_configuration import (  # noqa: E402
+    ExpectationConfiguration,
+)
+from great_expectations.expectations.metrics.map_metric_provider import (  # noqa: E402
+    MulticolumnMapMetricProvider,
+)
+from great_expectations.expectations.metrics.map_metric_provider.multicolumn_condition_partial import (  # noqa: E402,E501
+    multicolumn_condition_partial,
+)
+
+from audit.checks import arith  # noqa: E402
+from audit.checks.claims import KINDS, ClaimTable  # noqa: E402
+from audit.model import Category, Interval, Severity  # noqa: E402
+
+logging.getLogger("great_expectations").setLevel(logging.ERROR)
+
+REQUIRED_META = ("rule", "category", "severity", "message")
+
+
+class SuiteLoadError(Exception):
+    """A suite file is missing, malformed, or lost expectations while loading."""
+
+
+class ValidationFailed(Exception):
+    """GX raised inside an expectation: a bug in the tool, not in a report."""
+
+
+# ------------------------------------------------------------ custom expectations
+
+_DOMAIN_KEYS = ("batch_id", "table", "column_list", "row_condition", "condition_parser", "ignore_row_if")
+
+
+def _fraction(value: float | int | None) -> Fraction | None:
+    return None if value is None else Fraction(str(value))
+
+
+class BreakdownConsistent(MulticolumnMapMetricProvider):
+    """Row-wise: is the stated breakdown consistent in the given direction?"""
+
+    condition_metric_name = "audit.breakdown_consistent"
+    condition_domain_keys = _DOMAIN_KEYS
+    condition_value_keys = ("direction", "coverage_at_least", "coverage_below")
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list, **kwargs):
+        direction = kwargs["direction"]
+        at_least = _fraction(kwargs.get("coverage_at_least"))
+        below = _fraction(kwargs.get("coverage_below"))
+
+        def consistent(row: Any) -> bool:
+            total = Interval.parse(row["total"])
+            parts = [Interval.parse(p) for p in row["parts"].split("+")]
+            if direction == "above":
+                return bool(row["may_exceed"]) or not arith.parts_exceed_total(total, parts)
+            if bool(row["may_fall_short"]) or not arith.parts_short_of_total(total, parts):
+                return True
+            covered = arith.coverage(total, parts)
+            in_band = (at_least is None or covered >= at_least) and (
+                below is None or covered < below
+            )
+            return not in_band
+
+        return column_list.apply(consistent, axis=1).astype(bool)
+
+
+class ExpectBreakdownPartsToMatchTotal(MulticolumnMapExpectation):
+    """Parts listed under a total add up to it (as intervals).
+
+    ``direction="above"`` flags parts above the total unless the row may exceed;
+    ``direction="below"`` flags parts below the total, unless the list is open,
+    when their coverage of the total lies in [coverage_at_least, coverage_below).
+    """
+
+    direction: Literal["above", "below"]
+    coverage_at_least: Optional[float] = None
+    coverage_below: Optional[float] = None
+    map_metric: ClassVar[str] = "audit.breakdown_consistent"
+    success_keys: ClassVar[tuple[str, ...]] = (
+        "mostly",
+        "direction",
+        "coverage_at_least",
+        "coverage_below",
+    )
+
+
+class ShareConsistent(MulticolumnMapMetricProvider):
+    """Row-wise: can the printed percentage be count/base under the accepted roundings?"""
+
+    condition_metric_name = "audit.share_consistent"
+    condition_domain_keys = _DOMAIN_KEYS
+    condition_value_keys = ("accept", "given")
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list, **kwargs):
+        accept = kwargs["accept"]
+        given = kwargs.get("given")
+
+        def consistent(row: Any) -> bool:
+            def under(modes: list[str]) -> bool:
+                return arith.share_consistent(
+                    Interval.parse(row["count"]),
+                    Interval.parse(row["base"]),
+                    Interval.parse(row["percent"]),
+                    Fraction(row["printed"]),
+                    int(row["decimals"]),
+                    row["percent_approx"],
+                    modes,
+                )
+
+            return (given is not None and not under(given)) or under(accept)
+
+        return column_list.apply(consistent, axis=1).astype(bool)
+
+
+class ExpectShareToMatchCounts(MulticolumnMapExpectation):
+    """A printed share equals 100·count/base under one of the ``accept`` roundings.
+
+    With ``given``, only rows consistent under the ``given`` roundings are
+    judged (PCT002: consistent when truncated, but not when rounded).
+    """
+
+    accept: list[Literal["half_up", "half_even", "truncate"]]
+    given: Optional[list[Literal["half_up", "half_even", "truncate"]]] = None
+    map_metric: ClassVar[str] = "audit.share_consistent"
+    success_keys: ClassVar[tuple[str, ...]] = ("mostly", "accept", "given")
+
+
+# -------------------------------------------------------------------- suites
+
+
+@dataclass(slots=True)
+class TableSuite:
+    """Every expectation that runs on one claim table, merged from the suite files."""
+
+    claim_table: str
+    suite: ExpectationSuite
+    files: list[str] = field(default_factory=list)
+
+
+def load_suites(directory: Path) -> dict[str, TableSuite]:
+    _get_context()
+    files = sorted(directory.glob("*.json"))
+    if not files:
+        raise SuiteLoadError(f"no suite files (*.json) in {directory}")
+    merged: dict[str, TableSuite] = {}
+    for path in files:
+        name, table, configs = _read_suite_file(path)
+        target = merged.setdefault(table, TableSuite(table, ExpectationSuite(name=f"audit.{table}")))
+        before = len(target.suite.expectations)
+        for config in configs:
+            try:
+                target.suite.add_expectation(ExpectationConfiguration(**config).to_domain_obj())
+            except Exception as exc:  # GX raises several types for a bad configuration
+                raise SuiteLoadError(
+                    f"{path.name}: expectation {config.get('type')!r} "
+                    f"({config.get('meta', {}).get('rule')}) did not load: {exc}"
+                ) from exc
+        loaded = len(target.suite.expectations) - before
+        if loaded != len(configs):
+            raise SuiteLoadError(
+                f"{path.name}: lists {len(configs)} expectations but {loaded} loaded "
+                "(an unknown or duplicate expectation type was dropped)"
+            )
+        target.files.append(path.name)
+    return merged
+
+
+def _read_suite_file(path: Path) -> tuple[str, str, list[dict[str, Any]]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise SuiteLoadError(f"{path.name}: cannot read suite: {exc}") from exc
+    table = data.get("meta", {}).get("claim_table")
+    if table not in KINDS:
+        raise SuiteLoadError(f"{path.name}: meta.claim_table must be one of {sorted(KINDS)}, not {table!r}")
+    configs = data.get("expectations")
+    if not isinstance(configs, list) or not configs:
+        raise SuiteLoadError(f"{path.name}: no expectations listed")
+    for config in configs:
+        _check_meta(path.name, config)
+    return data.get("name", path.stem), table, configs
+
+
+def _check_meta(file: str, config: dict[str, Any]) -> None:
+    meta = config.get("meta") or {}
+    missing = [key for key in REQUIRED_META if key not in meta]
+    if missing:
+        raise SuiteLoadError(f"{file}: expectation {config.get('type')!r} has no meta {missing}")
+    try:
+        Category(meta["category"])
+        Severity(meta["severity"])
+    except ValueError as exc:
+        raise SuiteLoadError(f"{file}: {meta['rule']}: {exc}") from exc
+    if not all(isinstance(meta["message"].get(lang), str) for lang in ("zh", "en")):
+        raise SuiteLoadError(f"{file}: {meta['rule']}: meta.message needs zh and en templates")
+
+
+# ---------------------------------------------------------------- validation
+
+_context = None
+
+
+def _get_context():
+    """The process-wide ephemeral context (suites need one to exist before they are built)."""
+    global _context
+    if _context is None:
+        _context = gx.get_context(
+            mode="ephemeral",
+            project_config=DataContextConfig(
+                store_backend_defaults=InMemoryStoreBackendDefaults(),
+                progress_bars=ProgressBarsConfig(globally=False, metric_calculations=False),
+                analytics_enabled=False,
+            ),
+        )
+        _context.data_sources.add_pandas("audit")
+    return _context
+
+
+def _batch_definition(table: str):
+    source = _get_context().data_sources.get("audit")
+    try:
+        asset = source.get_asset(table)
+    except LookupError:
+        asset = source.add_dataframe_asset(table)
+    try:
+        return asset.get_batch_definition("batch")
+    except (KeyError, LookupError):
+        return asset.add_batch_definition_whole_dataframe("batch")
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """One claim an expectation rejected."""
+
+    meta: dict[str, Any]
+    table: ClaimTable
+    claim_id: str
+
+
+def validate(tables: dict[str, ClaimTable], suites: dict[str, TableSuite]) -> list[Failure]:
+    """Run each table's suite once over the whole batch; return every rejected claim."""
+    failures: list[Failure] = []
+    for name, table_suite in suites.items():
+        table = tables[name]
+        if table.frame.empty:
+            continue
+        batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": table.frame})
+        result = batch.validate(
+            table_suite.suite,
+            result_format={
+                "result_format": "COMPLETE",
+                "unexpected_index_column_names": ["claim_id"],
+            },
+        )
+        for outcome in result.results:
+            info = outcome.exception_info or {}
+            if info.get("raised_exception"):
+                raise ValidationFailed(
+                    f"{outcome.expectation_config.meta.get('rule')}: {info.get('exception_message')}"
+                )
+            for row in outcome.result.get("unexpected_index_list") or []:
+                failures.append(Failure(dict(outcome.expectation_config.meta), table, row["claim_id"]))
+    return failures

@@ -1,0 +1,79 @@
+"""The GX suites load whole, agree with the rule registry, and the guard fails loudly."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from audit.checks import gx, registry
+from audit.pipeline import default_suites_dir
+
+SUITES = default_suites_dir()
+
+
+def _suite_files():
+    return sorted(SUITES.glob("*.json"))
+
+
+def test_every_listed_expectation_loads():
+    loaded = gx.load_suites(SUITES)
+    listed = sum(len(json.loads(p.read_text("utf-8"))["expectations"]) for p in _suite_files())
+    assert listed > 0
+    assert sum(len(s.suite.expectations) for s in loaded.values()) == listed
+
+
+def test_unknown_expectation_type_fails_loudly(tmp_path):
+    for path in _suite_files():
+        shutil.copy(path, tmp_path / path.name)
+    target = tmp_path / "sum.json"
+    data = json.loads(target.read_text("utf-8"))
+    data["expectations"].append({**data["expectations"][0], "type": "expect_no_such_expectation"})
+    target.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(gx.SuiteLoadError, match="expect_no_such_expectation"):
+        gx.load_suites(tmp_path)
+
+
+def test_missing_meta_fails_loudly(tmp_path):
+    data = json.loads((SUITES / "sum.json").read_text("utf-8"))
+    del data["expectations"][0]["meta"]["message"]
+    (tmp_path / "sum.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(gx.SuiteLoadError, match="message"):
+        gx.load_suites(tmp_path)
+
+
+def test_suite_meta_agrees_with_registry():
+    seen = set()
+    for path in _suite_files():
+        for exp in json.loads(path.read_text("utf-8"))["expectations"]:
+            meta = exp["meta"]
+            rule = registry.get(meta["rule"])
+            assert meta["category"] == rule.category.value, meta["rule"]
+            assert meta["severity"] == rule.severity.value, meta["rule"]
+            assert meta["message"]["zh"] and meta["message"]["en"]
+            seen.add(rule.id)
+    checked_by_gx = {r.id for r in registry.RULES.values() if r.category.value != "input"}
+    assert seen == checked_by_gx
+
+
+@pytest.mark.parametrize("rule", list(registry.RULES.values()), ids=lambda r: r.id)
+def test_rule_docs_have_the_fixed_headings(rule):
+    lines = rule.doc.splitlines()
+    positions = [lines.index(h) for h in registry.DOC_HEADINGS]
+    assert positions == sorted(positions), "headings out of order"
+    for heading in registry.DOC_HEADINGS:
+        body = lines[lines.index(heading) + 1]
+        assert body.startswith("    ") and body.strip(), f"{rule.id}: '{heading}' has no text"
+
+
+def test_one_validation_per_claim_table_for_the_whole_batch(monkeypatch):
+    from conftest import SAMPLES
+
+    from audit.pipeline import audit_paths
+
+    calls = []
+    original = gx._batch_definition
+    monkeypatch.setattr(gx, "_batch_definition", lambda table: calls.append(table) or original(table))
+    report = audit_paths([str(SAMPLES)])
+    assert len(report.documents) == 5
+    assert sorted(calls) == ["breakdowns", "shares"]  # five documents, still one run per table
