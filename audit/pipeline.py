@@ -1,0 +1,81 @@
+"""The four stages run over a batch: ingest → extract → checks → (render, by the caller).
+
+One bad document never stops the batch: an unreadable input becomes an INP001
+finding on that input, a failure inside extraction an INP002 finding, and
+every input keeps its place in the report.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+from audit.checks.claims import build_tables
+from audit.checks.findings import from_claim, input_finding
+from audit.extract import extract
+from audit.ingest import DEFAULT_MAX_BYTES, IngestError, discover, load
+from audit.model import AuditReport, DocumentResult, Facts, Finding
+
+def default_suites_dir() -> Path:
+    """``expectations/`` shipped inside the wheel, else the source checkout's."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_expectations"
+    return packaged if packaged.is_dir() else here.parent / "expectations"
+
+
+def audit_paths(
+    paths: Sequence[str],
+    *,
+    suites_dir: Path | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> AuditReport:
+    results = [_read(path, max_bytes) for path in discover(paths)]
+    _check(results, suites_dir or default_suites_dir())
+    for result in results:
+        result.findings.sort(key=_finding_order)
+    return AuditReport(results)
+
+
+def _read(path: str, max_bytes: int) -> DocumentResult:
+    try:
+        document = load(path, max_bytes=max_bytes)
+    except IngestError as exc:
+        return DocumentResult(
+            path=path,
+            document=None,
+            findings=[input_finding("INP001", exc.message_zh, exc.message_en)],
+        )
+    try:
+        facts = extract(document)
+    except Exception as exc:  # noqa: BLE001 — any extractor bug is reported on its document
+        kind = type(exc).__name__
+        return DocumentResult(
+            path=document.path,
+            document=document,
+            findings=[
+                input_finding(
+                    "INP002",
+                    f"提取数据时出错（{kind}: {exc}），该文件的检查不完整",
+                    f"extraction failed ({kind}: {exc}); this document was not fully checked",
+                )
+            ],
+        )
+    return DocumentResult(document.path, document, [], facts.report_year, facts)
+
+
+def _check(results: list[DocumentResult], suites_dir: Path) -> None:
+    from audit.checks import gx  # GX is heavy: imported only when there is something to check
+
+    suites = gx.load_suites(suites_dir)
+    batch: list[Facts | None] = [r.facts for r in results]
+    tables = build_tables(batch)
+    for failure in gx.validate(tables, suites):
+        claim = failure.table.claims[failure.claim_id]
+        result = results[claim.doc]
+        assert result.document is not None
+        result.findings.append(from_claim(failure.meta, failure.table.kind, claim, result.document))
+
+
+def _finding_order(finding: Finding) -> tuple[int, int, str]:
+    start = finding.evidence[0].start if finding.evidence else -1
+    return (start, -finding.severity.rank, finding.rule)

@@ -1,0 +1,47 @@
+"""The JSON contract (DESIGN.md): stable, extended never broken."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from audit.model import AuditReport, DocumentResult, Finding
+
+VERSION = 1
+
+
+def render_json(report: AuditReport, *, lang: str = "zh") -> str:
+    payload = {
+        "version": VERSION,
+        "documents": [_document(d, lang) for d in report.documents],
+        "summary": report.summary(),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def _document(result: DocumentResult, lang: str) -> dict[str, Any]:
+    return {
+        "path": result.path,
+        "status": result.status.value,
+        "report_year": result.report_year,
+        "findings": [_finding(f, lang) for f in result.findings],
+    }
+
+
+def _finding(finding: Finding, lang: str) -> dict[str, Any]:
+    return {
+        "rule": finding.rule,
+        "name": finding.name,
+        "category": finding.category.value,
+        "severity": finding.severity.value,
+        "message": finding.message(lang),
+        "message_zh": finding.message_zh,
+        "message_en": finding.message_en,
+        "evidence": [
+            {"text": e.text, "start": e.start, "end": e.end, "page": e.page}
+            for e in finding.evidence
+        ],
+        "expected": finding.expected,
+        "observed": finding.observed,
+        "arithmetic": finding.arithmetic,
+    }

@@ -1,0 +1,31 @@
+"""Shared fixtures: the samples, and the pipeline run over them once per session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def samples_report():
+    from audit.pipeline import audit_paths
+
+    return audit_paths([str(SAMPLES)])
+
+
+@pytest.fixture(scope="session")
+def by_name(samples_report):
+    return {Path(d.path).name[:3]: d for d in samples_report.documents}
+
+
+def require_shared(sub: str = "") -> Path:
+    """The shared folder beside the project, or skip: the project must stand alone."""
+    path = SHARED / sub
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
