@@ -14,7 +14,7 @@ from audit.checks.claims import build_tables
 from audit.checks.findings import from_claim, input_finding
 from audit.extract import extract
 from audit.ingest import DEFAULT_MAX_BYTES, IngestError, discover, load
-from audit.model import AuditReport, DocumentResult, Facts, Finding
+from audit.model import AuditReport, Document, DocumentResult, Facts, Finding
 
 def default_suites_dir() -> Path:
     """``expectations/`` shipped inside the wheel, else the source checkout's."""
@@ -29,7 +29,16 @@ def audit_paths(
     suites_dir: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> AuditReport:
-    results = [_read(path, max_bytes) for path in discover(paths)]
+    """Audit every input ``paths`` names (files, folders, globs, ``-``), in order."""
+    return _audit([_read(path, max_bytes) for path in discover(paths)], suites_dir)
+
+
+def audit_documents(documents: Sequence[Document], *, suites_dir: Path | None = None) -> AuditReport:
+    """Audit documents already in memory (the library entry point)."""
+    return _audit([_extract(document) for document in documents], suites_dir)
+
+
+def _audit(results: list[DocumentResult], suites_dir: Path | None) -> AuditReport:
     _check(results, suites_dir or default_suites_dir())
     for result in results:
         result.findings.sort(key=_finding_order)
@@ -45,6 +54,10 @@ def _read(path: str, max_bytes: int) -> DocumentResult:
             document=None,
             findings=[input_finding("INP001", exc.message_zh, exc.message_en)],
         )
+    return _extract(document)
+
+
+def _extract(document: Document) -> DocumentResult:
     try:
         facts = extract(document)
     except Exception as exc:  # noqa: BLE001 — any extractor bug is reported on its document

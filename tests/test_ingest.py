@@ -264,7 +264,8 @@ def _rel(paths: list[str]) -> list[str]:
 
 
 def test_discover_searches_folders_recursively_in_order(tree):
-    assert _rel(discover(["reports"])) == ["reports/a.md", "reports/b.txt", "reports/sub/c.text"]
+    # skip.pdf has no reader yet but is a report format: listed, so load reports it
+    assert _rel(discover(["reports"])) == ["reports/a.md", "reports/b.txt", "reports/sub/c.text", "reports/sub/skip.pdf"]
     assert _rel(discover(["other"])) == ["other/e.TXT"]  # suffixes match case-insensitively
 
 
@@ -276,6 +277,7 @@ def test_discover_expands_globs_sorted(tree):
         "reports/a.md",
         "reports/b.txt",
         "reports/sub/c.text",
+        "reports/sub/skip.pdf",
     ]
     assert _rel(discover(["reports/**/*.t*"])) == ["reports/README.txt", "reports/b.txt", "reports/sub/c.text"]
     assert discover(["nothing/*.txt"]) == ["nothing/*.txt"]  # kept, so load reports it
@@ -296,7 +298,7 @@ def test_folder_docs_are_skipped_in_folders_but_audited_when_named(tree):
 
 def test_discover_drops_duplicates_keeping_the_first(tree):
     found = discover(["reports/b.txt", "reports", "./reports/b.txt", str(tree / "reports/a.md"), "-", "-"])
-    assert _rel(found) == ["reports/b.txt", "reports/a.md", "reports/sub/c.text", "-"]
+    assert _rel(found) == ["reports/b.txt", "reports/a.md", "reports/sub/c.text", "reports/sub/skip.pdf", "-"]
 
 
 def test_a_registered_reader_is_picked_up_everywhere(tree, monkeypatch):

@@ -78,3 +78,29 @@ def test_numbers_in_a_sentence_keep_offsets_and_traditional_text():
 def test_interval_text_round_trips():
     for text in ["[1,1]", "[83500,84500)", "(95,100]", "[100,inf)", "[1/3,2/3]"]:
         assert str(Interval.parse(text)) == text
+
+
+@pytest.mark.parametrize(
+    "written,value,unit,approx",
+    [
+        ("依申请公开信息12 条", 12, "条", "exact"),  # PDF spacing
+        ("共 7 件", 7, "件", "exact"),
+        ("近 100%", 100, "%", "nearly"),
+        ("8.4萬餘件", 84000, "件", "more_than"),  # Traditional scale and 餘
+        ("共１２３件", 123, "件", "exact"),  # full-width digits
+        ("發布信息30871條", 30871, "条", "exact"),
+        ("1.2億元", 120000000, "元", "exact"),
+        ("共3個項目", 3, "个", "exact"),
+    ],
+)
+def test_figures_as_ingest_delivers_them(written, value, unit, approx):
+    from audit.ingest.normalize import normalize
+
+    text, shadow = normalize(written)
+    [n] = parse_numbers(shadow, text)
+    assert (n.value, n.unit, n.approx.value) == (Fraction(value), unit, approx)
+    assert text[n.span.start : n.span.end] == n.raw
+
+
+def test_a_line_break_never_joins_a_figure_to_a_unit():
+    assert _raws("第四季度共12\n条目录") == []

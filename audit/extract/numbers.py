@@ -40,13 +40,16 @@ UNITS = (
 )
 _SCALES = {"万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4, "千": 10**3}
 
+# PDF text layers put spaces around figures ("依申请公开信息12 条", "7 件"): up to two
+# spaces are allowed between the parts of a figure, never a line break.
+_SP = r"[ \t\u3000]{0,2}"
 _NUMBER_RE = re.compile(
-    r"(?P<pre>将近|接近|大约|超过|多达|近|约|逾)?"
+    r"(?:(?P<pre>将近|接近|大约|超过|多达|近|约|逾)" + _SP + r")?"
     r"(?<![0-9A-Za-z.,])"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?)"
-    r"(?P<scale>万亿|千万|百万|亿|万|千)?"
+    + _SP + r"(?P<scale>万亿|千万|百万|亿|万|千)?"
     r"(?P<mid>余|多)?"
-    r"(?P<unit>" + "|".join(map(re.escape, UNITS)) + r")"
+    + _SP + r"(?P<unit>" + "|".join(map(re.escape, UNITS)) + r")"
     r"(?P<post>以上|左右|多)?"
 )
 _ORDINAL_BEFORE = re.compile(r"第\s*$")

@@ -47,6 +47,10 @@ READERS: dict[str, Reader] = {
 }
 # A live view: a reader added to READERS is supported at once.
 SUPPORTED_SUFFIXES = READERS.keys()
+# Formats reports also arrive in that have no reader yet. A folder walk still
+# lists them, so each appears in the output with an "unsupported format"
+# finding instead of silently vanishing from an officer's batch.
+REPORT_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".xlsx", ".xls", ".et", ".ofd"})
 # What stdin is read as.
 STDIN_READER: Reader = read_text
 
@@ -59,8 +63,9 @@ _GLOB_CHARS = frozenset("*?[")
 def discover(paths: Sequence[str]) -> list[str]:
     """The inputs named by ``paths``, in order, without duplicates.
 
-    A directory is searched recursively for files with a supported suffix (any
-    case; hidden files and folders skipped). A glob is expanded, sorted, like a
+    A directory is searched recursively for files with a supported suffix or
+    the suffix of another report format (any case; hidden files and folders
+    and folder docs such as README/PROVENANCE skipped). A glob is expanded, sorted, like a
     shell would: matching files are kept whatever their suffix, matching
     folders are searched, and a pattern that matches nothing is kept so that
     ``load`` reports it. Any other path — even a missing one or one with an
@@ -105,7 +110,9 @@ def _search(folder: str) -> list[str]:
         found += [
             os.path.join(root, name)
             for name in files
-            if not name.startswith(".") and _suffix(name) in READERS and not _is_folder_doc(name)
+            if not name.startswith(".")
+            and (_suffix(name) in READERS or _suffix(name) in REPORT_SUFFIXES)
+            and not _is_folder_doc(name)
         ]
     return sorted(found, key=lambda path: Path(path).parts)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from io import StringIO
 
 from rich.console import Console
+from rich.cells import cell_len
 from rich.markup import escape
 from rich.table import Table
 
@@ -16,6 +17,7 @@ from audit.render.html import first_finding, labels, summary_text
 
 _STATUS_STYLE = {"pass": "green", "warn": "yellow", "fail": "bold red", "error": "bold magenta"}
 _MAX_MESSAGE = 60
+_MAX_PATH = 48
 
 
 def render_terminal(
@@ -23,9 +25,9 @@ def render_terminal(
 ) -> str:
     L = labels(lang)
     table = Table(show_lines=False, header_style="bold")
-    table.add_column(L["path"], no_wrap=True, overflow="fold")
-    table.add_column(L["report_year"], justify="right", no_wrap=True)
-    table.add_column(L["state"], no_wrap=True)
+    table.add_column(L["path"], no_wrap=True)
+    table.add_column(L["report_year"], justify="right", no_wrap=True, min_width=4)
+    table.add_column(L["state"], no_wrap=True, min_width=11)
     table.add_column(L["severity"]["error"], justify="right", no_wrap=True)
     table.add_column(L["severity"]["warning"], justify="right", no_wrap=True)
     table.add_column(L["first_finding"], overflow="fold")
@@ -33,7 +35,7 @@ def render_terminal(
         status = d.status.value
         first = first_finding(d)
         table.add_row(
-            escape(d.path),
+            escape(_tail(d.path)),
             "—" if d.report_year is None else str(d.report_year),
             f"[{_STATUS_STYLE[status]}]{escape(L['status'][status])}[/]",
             str(d.count(Severity.ERROR)),
@@ -54,6 +56,19 @@ def render_terminal(
     console.print(table)
     console.print(escape(summary_text(report, lang)))
     return buffer.getvalue()
+
+
+def _tail(path: str) -> str:
+    """A long path cut from the left to ``_MAX_PATH`` terminal cells, so the file name shows whole."""
+    if cell_len(path) <= _MAX_PATH:
+        return path
+    kept, width = [], 1  # the ellipsis takes one cell
+    for char in reversed(path):
+        width += cell_len(char)
+        if width > _MAX_PATH:
+            break
+        kept.append(char)
+    return "…" + "".join(reversed(kept))
 
 
 def _truncate(text: str) -> str:
