@@ -282,7 +282,8 @@ class DocumentResult:
 
     @property
     def status(self) -> Status:
-        if self.document is None:
+        """``error`` when the document was not (fully) audited: unreadable, or its processing failed."""
+        if self.document is None or any(f.category is Category.INPUT for f in self.findings):
             return Status.ERROR
         severities = {f.severity for f in self.findings}
         if Severity.ERROR in severities:

@@ -30,7 +30,7 @@ def test_an_extractor_crash_becomes_a_finding_on_that_document(monkeypatch):
     assert [d.path for d in report.documents] == ["a.txt", "crash.txt", "b.txt"]
     [crash] = by_path["crash.txt"].findings
     assert crash.rule == "INP002" and "ZeroDivisionError" in crash.message_en
-    assert by_path["crash.txt"].status is Status.FAIL
+    assert by_path["crash.txt"].status is Status.ERROR  # not audited: never a pass or a plain fail
     assert [f.rule for f in by_path["a.txt"].findings] == ["SUM001"]
     assert [f.rule for f in by_path["b.txt"].findings] == ["SUM003"]
     assert by_path["b.txt"].status is Status.PASS  # info does not fail a document

@@ -12,66 +12,8 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from audit.model import AuditReport, DocumentResult, Finding, Severity, plain_number
-
-LABELS: dict[str, dict[str, Any]] = {
-    "zh": {
-        "html_lang": "zh-CN",
-        "title": "政府信息公开年度报告审核",
-        "status": {"pass": "通过 PASS", "warn": "警告 WARN", "fail": "不通过 FAIL", "error": "无法读取 ERROR"},
-        "severity": {"error": "错误", "warning": "警告", "info": "提示"},
-        "category": {
-            "sum": "合计", "percent": "占比", "period": "时间", "placeholder": "占位符",
-            "table": "表格", "consistency": "一致性", "structure": "结构", "input": "输入",
-        },
-        "path": "文件", "report_year": "报告年度", "format": "格式", "state": "状态",
-        "category_h": "类别", "findings": "问题", "no_findings": "未发现问题。",
-        "first_finding": "首个问题", "evidence": "证据", "arithmetic": "算式",
-        "expected": "期望值", "observed": "实际值", "page": "第 {} 页",
-        "document_text": "文档原文", "unreadable": "无法读取该文件，不显示原文。",
-        "back": "返回总览",
-        "summary": "共 {documents} 份文档：通过 {pass}，警告 {warn}，不通过 {fail}，无法读取 {error}；"
-        "问题：错误 {e}，警告 {w}，提示 {i}",
-    },
-    "en": {
-        "html_lang": "en",
-        "title": "Government information disclosure annual report audit",
-        "status": {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "error": "UNREADABLE"},
-        "severity": {"error": "Errors", "warning": "Warnings", "info": "Info"},
-        "category": {
-            "sum": "sum", "percent": "percent", "period": "period", "placeholder": "placeholder",
-            "table": "table", "consistency": "consistency", "structure": "structure", "input": "input",
-        },
-        "path": "File", "report_year": "Report year", "format": "Format", "state": "Status",
-        "category_h": "Category", "findings": "Findings", "no_findings": "No findings.",
-        "first_finding": "First finding", "evidence": "Evidence", "arithmetic": "Arithmetic",
-        "expected": "Expected", "observed": "Observed", "page": "page {}",
-        "document_text": "Document text", "unreadable": "The file could not be read; no text to show.",
-        "back": "Back to the index",
-        "summary": "{documents} documents: {pass} passed, {warn} with warnings, {fail} failed, "
-        "{error} unreadable; findings: {e} errors, {w} warnings, {i} info",
-    },
-}
-
-SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
-
-
-def labels(lang: str) -> dict[str, Any]:
-    """The labels for ``lang``, Chinese when the language is unknown."""
-    return LABELS.get(lang, LABELS["zh"])
-
-
-def summary_text(report: AuditReport, lang: str = "zh") -> str:
-    """One line with the batch totals from ``report.summary()``."""
-    s = report.summary()
-    f = s["findings"]
-    return labels(lang)["summary"].format(**s, e=f["error"], w=f["warning"], i=f["info"])
-
-
-def first_finding(result: DocumentResult) -> Finding | None:
-    """The first of the most severe findings (what a one-line summary should show)."""
-    return min(result.findings, key=lambda f: -f.severity.rank, default=None)
-
+from audit.model import AuditReport, DocumentResult, Severity, plain_number
+from audit.render.labels import SEVERITIES, first_finding, labels, summary_text
 
 # ---------------------------------------------------------------------- pages
 
@@ -103,7 +45,7 @@ def render_index(report: AuditReport, names: dict[str, str], *, lang: str = "zh"
 
 @cache
 def _env():
-    # Imported here so that importing LABELS (the terminal renderer does) costs no Jinja2.
+    # Imported lazily: Jinja2 is only needed when a page is rendered.
     from jinja2 import Environment, PackageLoader, StrictUndefined
 
     env = Environment(
@@ -206,4 +148,4 @@ def _groups(result: DocumentResult, spans: list[_Span | None], lang: str) -> lis
     ]
 
 
-__all__ = ["LABELS", "first_finding", "labels", "render_document", "render_index", "summary_text"]
+__all__ = ["render_document", "render_index"]

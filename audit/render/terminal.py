@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from audit.model import AuditReport, Severity
-from audit.render.html import first_finding, labels, summary_text
+from audit.render.labels import first_finding, labels, summary_text
 
 _STATUS_STYLE = {"pass": "green", "warn": "yellow", "fail": "bold red", "error": "bold magenta"}
 _MAX_MESSAGE = 60

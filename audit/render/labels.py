@@ -1,0 +1,65 @@
+"""The words every renderer shows, in Chinese (default) and English, and small shared views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from audit.model import AuditReport, DocumentResult, Finding, Severity
+
+LABELS: dict[str, dict[str, Any]] = {
+    "zh": {
+        "html_lang": "zh-CN",
+        "title": "政府信息公开年度报告审核",
+        "status": {"pass": "通过 PASS", "warn": "警告 WARN", "fail": "不通过 FAIL", "error": "无法读取 ERROR"},
+        "severity": {"error": "错误", "warning": "警告", "info": "提示"},
+        "category": {
+            "sum": "合计", "percent": "占比", "period": "时间", "placeholder": "占位符",
+            "table": "表格", "consistency": "一致性", "structure": "结构", "input": "输入",
+        },
+        "path": "文件", "report_year": "报告年度", "format": "格式", "state": "状态",
+        "category_h": "类别", "findings": "问题", "no_findings": "未发现问题。",
+        "first_finding": "首个问题", "evidence": "证据", "arithmetic": "算式",
+        "expected": "期望值", "observed": "实际值", "page": "第 {} 页",
+        "document_text": "文档原文", "unreadable": "无法读取该文件，不显示原文。",
+        "back": "返回总览",
+        "summary": "共 {documents} 份文档：通过 {pass}，警告 {warn}，不通过 {fail}，无法读取 {error}；"
+        "问题：错误 {e}，警告 {w}，提示 {i}",
+    },
+    "en": {
+        "html_lang": "en",
+        "title": "Government information disclosure annual report audit",
+        "status": {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "error": "UNREADABLE"},
+        "severity": {"error": "Errors", "warning": "Warnings", "info": "Info"},
+        "category": {
+            "sum": "sum", "percent": "percent", "period": "period", "placeholder": "placeholder",
+            "table": "table", "consistency": "consistency", "structure": "structure", "input": "input",
+        },
+        "path": "File", "report_year": "Report year", "format": "Format", "state": "Status",
+        "category_h": "Category", "findings": "Findings", "no_findings": "No findings.",
+        "first_finding": "First finding", "evidence": "Evidence", "arithmetic": "Arithmetic",
+        "expected": "Expected", "observed": "Observed", "page": "page {}",
+        "document_text": "Document text", "unreadable": "The file could not be read; no text to show.",
+        "back": "Back to the index",
+        "summary": "{documents} documents: {pass} passed, {warn} with warnings, {fail} failed, "
+        "{error} unreadable; findings: {e} errors, {w} warnings, {i} info",
+    },
+}
+
+SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
+
+
+def labels(lang: str) -> dict[str, Any]:
+    """The labels for ``lang``, Chinese when the language is unknown."""
+    return LABELS.get(lang, LABELS["zh"])
+
+
+def summary_text(report: AuditReport, lang: str = "zh") -> str:
+    """One line with the batch totals from ``report.summary()``."""
+    s = report.summary()
+    f = s["findings"]
+    return labels(lang)["summary"].format(**s, e=f["error"], w=f["warning"], i=f["info"])
+
+
+def first_finding(result: DocumentResult) -> Finding | None:
+    """The first of the most severe findings (what a one-line summary should show)."""
+    return min(result.findings, key=lambda f: -f.severity.rank, default=None)
