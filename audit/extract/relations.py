@@ -11,7 +11,14 @@ Breakdowns (``共N件，其中a件、b件``)
       ``其中``, or the bracket that encloses the ``其中``. Figures of another
       unit (``占总数的98.82%``) are skipped, not parts.
     * The list stops at a clause that opens with a new total or a summary word
-      (``累计…``, ``共…``, ``均…``, ``全部…``): ``其中…窗口办件780件;累计发布…``.
+      (``累计…``, ``共…``, ``均…``, ``全部…``): ``其中…窗口办件780件;累计发布…``;
+      and at a separator stronger than the one between its first two parts
+      (``、`` < ``，`` < ``；``): in ``其中…307条,…97条,…3条;在…微信公众号公布信息230条``
+      the ``；`` ends the list, while in ``其中主动公开30506条,占总数的98.82%;依申请公开269条``
+      the ``；`` is the list's own separator. ``线上12件、线下0件,驳回7件``: the
+      ``，`` after a ``、`` list ends it.
+    * An item counted in another unit (``征集调查16期`` in a list of 条) is not a
+      part, and it leaves the list open: the parts need not reach the total.
     * Figures inside a bracket opened after ``其中`` belong to a nested list,
       and figures of change (``同比增加5件``, ``比上年减少``) are not parts.
     * When a proper prefix of three or more parts already sums to the total and
@@ -19,8 +26,8 @@ Breakdowns (``共N件，其中a件、b件``)
       following remark such as ``已全部办结50件``).
     * ``may_exceed``: the paragraph notes that parts overlap
       (``同一信息多渠道公开计1条``, ``含重复``, ``有交叉``).
-    * ``may_fall_short``: the list is open (``…等``, ``其中主要有``, ``包括``) or
-      has a single part.
+    * ``may_fall_short``: the list is open (``…等``, ``其中主要有``, ``包括``), has
+      an item in another unit, or has a single part.
 
 Shares (``9363份，占比93%``, ``30506条,占总数的98.82%``)
     * The cue is ``占比`` / ``占总数的`` / ``占总量的`` / ``占全部的`` right before
