@@ -116,3 +116,16 @@ def test_no_progress_bars_or_gx_noise(run):
     result = run(str(SAMPLES), "--format", "json")
     assert "Calculating Metrics" not in result.stderr
     assert "Calculating Metrics" not in result.stdout
+
+
+def test_an_internal_failure_exits_2_with_a_message_not_a_traceback(run, monkeypatch):
+    import audit.cli.check as check_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(check_module, "audit_paths", broken)
+    result = run(str(SAMPLES))
+    assert result.exit_code == 2
+    assert "internal error: RuntimeError: disk on fire" in result.stderr
+    assert "Traceback" not in result.stderr

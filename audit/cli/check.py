@@ -42,6 +42,8 @@ def check(
         _fail(f"检查规则加载失败 / cannot load the expectation suites: {exc}")
     except ValidationFailed as exc:
         _fail(f"检查引擎内部错误 / internal error in a check: {exc}")
+    except Exception as exc:  # noqa: BLE001 — exit 2 with a message, never a traceback
+        _fail(f"内部错误 / internal error: {type(exc).__name__}: {exc}")
     if not report.documents:
         _fail("没有找到可检查的文件 / no input files found")
     try:
