@@ -31,9 +31,6 @@ class Span:
         if not 0 <= self.start <= self.end:
             raise ValueError(f"bad span {self.start}..{self.end}")
 
-    def cover(self, other: Span) -> Span:
-        return Span(min(self.start, other.start), max(self.end, other.end))
-
 
 # ----------------------------------------------------------------------- intervals
 
@@ -166,10 +163,6 @@ class Number:
     @property
     def is_percent(self) -> bool:
         return self.unit == "%"
-
-    def display(self) -> str:
-        """The value in plain digits, e.g. ``104614`` or ``98.82``."""
-        return format_fraction(self.value, self.decimals)
 
 
 @dataclass(frozen=True, slots=True)
