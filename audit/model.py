@@ -14,7 +14,7 @@ import enum
 import re
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
+from typing import Any, Iterable
 
 
 # --------------------------------------------------------------------------- spans
@@ -73,6 +73,14 @@ class Interval:
             self.lo_open or other.lo_open,
             hi is not None and (self.hi_open or other.hi_open),
         )
+
+    @classmethod
+    def sum(cls, items: Iterable[Interval]) -> Interval:
+        """The interval of a sum of figures, each known only as an interval."""
+        total = cls.exact(0)
+        for item in items:
+            total = total + item
+        return total
 
     def entirely_above(self, other: Interval) -> bool:
         """True when every value of ``self`` exceeds every value of ``other``."""

@@ -26,26 +26,19 @@ from audit.model import Approx, Interval
 ROUNDINGS = ("half_up", "half_even", "truncate")
 
 
-def interval_sum(items: Iterable[Interval]) -> Interval:
-    total = Interval.exact(0)
-    for item in items:
-        total = total + item
-    return total
-
-
 def parts_exceed_total(total: Interval, parts: list[Interval]) -> bool:
     """Every possible sum of the parts is above every possible total."""
-    return interval_sum(parts).entirely_above(total)
+    return Interval.sum(parts).entirely_above(total)
 
 
 def parts_short_of_total(total: Interval, parts: list[Interval]) -> bool:
     """Every possible sum of the parts is below every possible total."""
-    return total.entirely_above(interval_sum(parts))
+    return total.entirely_above(Interval.sum(parts))
 
 
 def coverage(total: Interval, parts: list[Interval]) -> Fraction:
     """How much of the total the parts account for, at best (upper sum / lower total)."""
-    summed = interval_sum(parts)
+    summed = Interval.sum(parts)
     if total.lo <= 0:
         return Fraction(1)
     if summed.hi is None:

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 import pandas as pd
 
-from audit.checks.arith import exact_ratio, interval_sum
+from audit.checks.arith import exact_ratio
 from audit.model import Approx, Breakdown, Facts, Interval, Number, Share, Span, format_fraction, plain_number
 
 
@@ -88,7 +88,7 @@ def _breakdown_row(b: Breakdown) -> dict[str, Any]:
 
 
 def _describe_breakdown(b: Breakdown) -> Description:
-    summed = interval_sum(p.interval for p in b.parts)
+    summed = Interval.sum(p.interval for p in b.parts)
     total = figure(b.total)
     parts_expr = " + ".join(figure(p) for p in b.parts)
     parts_sum = _interval_text(summed)

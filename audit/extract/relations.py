@@ -45,7 +45,7 @@ import bisect
 import re
 
 from audit.extract.segments import CLAUSE_BREAK, Segmenter
-from audit.model import Breakdown, Number, Share, Span
+from audit.model import Breakdown, Interval, Number, Share, Span
 
 _BREAKDOWN_CUE = re.compile(r"其中")
 _TOTAL_WORD = re.compile(r"(共计|总计|合计|累计|总数|总量|共)")
@@ -167,10 +167,7 @@ def _separator_level(between: str) -> int:
 
 def _trim_to_exact_prefix(total: Number, parts: list[Number]) -> list[Number]:
     def sums_to_total(items: list[Number]) -> bool:
-        acc = items[0].interval
-        for n in items[1:]:
-            acc = acc + n.interval
-        return acc.overlaps(total.interval)
+        return Interval.sum(n.interval for n in items).overlaps(total.interval)
 
     if len(parts) < 4 or sums_to_total(parts):
         return parts
