@@ -167,6 +167,7 @@ class Number:
     span: Span
     raw: str
     decimals: int = 0  # digits after the decimal point as written (for percentages)
+    figure: str = ""  # as written without its unit: ``8.4萬餘`` of ``8.4萬餘件``
 
     @property
     def is_percent(self) -> bool:

@@ -104,3 +104,15 @@ def test_figures_as_ingest_delivers_them(written, value, unit, approx):
 
 def test_a_line_break_never_joins_a_figure_to_a_unit():
     assert _raws("第四季度共12\n条目录") == []
+
+
+@pytest.mark.parametrize(
+    "text,figure",
+    [("8.4萬餘件", "8.4萬餘"), ("近 100%", "近100"), ("100人以上", "100以上"), ("30506條", "30506")],
+)
+def test_figure_is_the_written_value_without_its_unit(text, figure):
+    from audit.ingest.normalize import normalize
+
+    text, shadow = normalize(text)
+    [n] = parse_numbers(shadow, text)
+    assert n.figure == figure

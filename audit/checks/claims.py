@@ -58,10 +58,7 @@ def figure(n: Number) -> str:
     """A figure as a reader checks it: plain digits when exact, as written otherwise."""
     if n.approx is Approx.EXACT and n.interval.is_exact:
         return plain_number(n.value)
-    return n.raw.rstrip("".join(_UNIT_CHARS))
-
-
-_UNIT_CHARS = set("人次件次条户个家元份项篇期名场套起批台位处所宗例部本册封页类%‰條項個戶場臺處冊頁類")
+    return n.figure
 
 
 def _interval_text(i: Interval) -> str:

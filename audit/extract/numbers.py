@@ -63,45 +63,39 @@ _ABOUT = {"约", "大约", "左右"}
 def parse_numbers(shadow: str, text: str | None = None) -> list[Number]:
     """Every figure-with-unit in ``shadow``; ``raw`` is quoted from ``text`` (defaults to shadow)."""
     text = shadow if text is None else text
-    out: list[Number] = []
-    for m in _NUMBER_RE.finditer(shadow):
-        num_start = m.start("num")
-        if _ORDINAL_BEFORE.search(shadow, max(0, num_start - 3), num_start):
-            continue
-        number = _build(m)
-        span = Span(m.start(), m.end())
-        out.append(
-            Number(
-                value=number[0],
-                unit=m.group("unit"),
-                approx=number[1],
-                interval=number[2],
-                span=span,
-                raw=text[span.start : span.end],
-                decimals=number[3],
-            )
-        )
-    return out
+    return [
+        _number(m, text)
+        for m in _NUMBER_RE.finditer(shadow)
+        if not _ORDINAL_BEFORE.search(shadow, max(0, m.start("num") - 3), m.start("num"))
+    ]
 
 
 def parse_number(written: str) -> Number | None:
     """Parse one written figure such as ``8.4万余件``; None when it is not one whole figure."""
     m = _NUMBER_RE.fullmatch(written)
-    if not m:
-        return None
-    value, approx, interval, decimals = _build(m)
-    return Number(value, m.group("unit"), approx, interval, Span(0, len(written)), written, decimals)
+    return None if m is None else _number(m, written)
 
 
-def _build(m: re.Match[str]) -> tuple[Fraction, Approx, Interval, int]:
+def _number(m: re.Match[str], text: str) -> Number:
+    """The Number a match stands for, quoted from ``text`` (aligned with the matched string)."""
     digits = m.group("num").replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     scale = _SCALES.get(m.group("scale") or "", 1)
     value = Fraction(digits) * scale
     words = {w for w in (m.group("pre"), m.group("mid"), m.group("post")) if w}
     approx = _approx_kind(words)
-    interval = _interval(value, digits, decimals, scale, approx, words, m.group("unit") == "%")
-    return value, approx, interval, decimals
+    unit = m.group("unit")
+    figure = text[m.start() : m.start("unit")] + text[m.end("unit") : m.end()]
+    return Number(
+        value=value,
+        unit=unit,
+        approx=approx,
+        interval=_interval(value, digits, decimals, scale, approx, words, unit == "%"),
+        span=Span(m.start(), m.end()),
+        raw=text[m.start() : m.end()],
+        decimals=decimals,
+        figure="".join(figure.split()),
+    )
 
 
 def _approx_kind(words: set[str]) -> Approx:
