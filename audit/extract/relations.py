@@ -104,11 +104,12 @@ def _total_before(
 ) -> Number | None:
     """The figure ``其中`` at ``pos`` divides up, skipping a bracketed aside
     (``主动公开2117496条(同一信息多渠道公开计1条),其中``)."""
+    sentence_start = seg.sentence_start(pos)
     i = bisect.bisect_left(starts, pos) - 1
     while i >= 0:
         total = counts[i]
         gap = shadow[total.span.end : pos]
-        if total.span.start < seg.sentence_start(pos):
+        if total.span.start < sentence_start:
             return None
         if seg.closes_bracket(gap):
             i -= 1  # the figure sits inside a bracket closed before the cue

@@ -13,6 +13,7 @@ SENTENCE_END = "。！？!?\n"
 CLAUSE_BREAK = "，,；;、：:" + SENTENCE_END
 OPEN_PARENS = "(（[［【"
 CLOSE_PARENS = ")）]］】"
+_CLAUSE_OPENERS = frozenset(CLAUSE_BREAK + OPEN_PARENS)
 
 # A heading: a short line with no clause punctuation inside, optionally numbered
 # (一、 / (一) / 1. / A ).
@@ -67,29 +68,29 @@ class Segmenter:
 
     def clause_start(self, pos: int) -> int:
         i = pos - 1
-        while i >= 0 and self.text[i] not in CLAUSE_BREAK + OPEN_PARENS:
+        while i >= 0 and self.text[i] not in _CLAUSE_OPENERS:
             i -= 1
         return i + 1
 
     def paren_depth_between(self, start: int, end: int) -> int:
-        """Net number of brackets opened in ``text[start:end]``."""
-        depth = 0
-        for ch in self.text[start:end]:
-            if ch in OPEN_PARENS:
-                depth += 1
-            elif ch in CLOSE_PARENS:
-                depth = max(0, depth - 1)
-        return depth
+        """Number of brackets opened in ``text[start:end]`` and still open at ``end``."""
+        return _brackets(self.text[start:end])[0]
 
     @staticmethod
     def closes_bracket(fragment: str) -> bool:
         """True when ``fragment`` closes a bracket it did not open."""
-        depth = 0
-        for ch in fragment:
-            if ch in OPEN_PARENS:
-                depth += 1
-            elif ch in CLOSE_PARENS:
+        return _brackets(fragment)[1]
+
+
+def _brackets(fragment: str) -> tuple[int, bool]:
+    """(brackets left open at the end, whether a bracket was closed that ``fragment`` did not open)."""
+    depth, stray = 0, False
+    for ch in fragment:
+        if ch in OPEN_PARENS:
+            depth += 1
+        elif ch in CLOSE_PARENS:
+            if depth:
                 depth -= 1
-                if depth < 0:
-                    return True
-        return False
+            else:
+                stray = True
+    return depth, stray
