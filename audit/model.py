@@ -154,6 +154,7 @@ class Approx(str, enum.Enum):
     MORE_THAN = "more_than"  # 余 多 逾 超过 以上
     NEARLY = "nearly"  # 近 将近 接近
     ABOUT = "about"  # 约 大约 左右
+    RANGE = "range"  # 3-5件 3至5件: value is the lower end, interval [lo, hi]
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +203,26 @@ class Share:
     cue: str
 
 
+@dataclass(frozen=True, slots=True)
+class ShareSet:
+    """Percentages the text gives for the parts of one whole, in one list
+    (``政务信息公开指南1条，占8%；其他公文5条，占41%…``); ``whole`` names it as
+    written after 占 (empty for a bare 占)."""
+
+    percents: tuple[Number, ...]
+    span: Span
+    whole: str
+
+
+@dataclass(frozen=True, slots=True)
+class Restatement:
+    """One quantity (``label``) stated at ``first`` and again at ``second``."""
+
+    first: Number
+    second: Number
+    label: str
+
+
 @dataclass(slots=True)
 class Facts:
     """Everything extracted from one document."""
@@ -209,6 +230,8 @@ class Facts:
     numbers: list[Number] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
+    share_sets: list[ShareSet] = field(default_factory=list)
+    restatements: list[Restatement] = field(default_factory=list)
     report_year: int | None = None
 
 

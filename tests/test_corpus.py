@@ -14,6 +14,7 @@ from conftest import require_shared
 EXPECTED = {
     ("029.txt", "SUM002", 411, 407),  # 307 + 97 + 3 = 407 of 主动公开信息411条
     ("053.txt", "SUM003", 4428, 4219),  # 12 + 1128 + 3079 of 4428: a partial list (info)
+    ("022.txt", "PCT002", 42, 41),  # 其他公文5条，占41% of 累计主动公开12条: 41.67% truncated
 }
 
 

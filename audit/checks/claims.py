@@ -16,7 +16,19 @@ from typing import Any, Callable
 import pandas as pd
 
 from audit.checks.arith import exact_ratio
-from audit.model import Approx, Breakdown, Facts, Interval, Number, Share, Span, format_fraction, plain_number
+from audit.model import (
+    Approx,
+    Breakdown,
+    Facts,
+    Interval,
+    Number,
+    Restatement,
+    Share,
+    ShareSet,
+    Span,
+    format_fraction,
+    plain_number,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +168,54 @@ def _describe_share(s: Share) -> Description:
     )
 
 
+# -------------------------------------------------------------------- share sets
+
+_WHOLE = Interval.exact(Fraction(100))
+
+
+def _share_set_row(s: ShareSet) -> dict[str, Any]:
+    """A share set is a breakdown of 100%: the same expectation checks it."""
+    return {
+        "total": str(_WHOLE),
+        "parts": "+".join(str(p.interval) for p in s.percents),
+        "may_exceed": False,
+        "may_fall_short": True,
+    }
+
+
+def _describe_share_set(s: ShareSet) -> Description:
+    summed = Interval.sum(p.interval for p in s.percents)
+    printed = sum((p.value for p in s.percents), Fraction(0))
+    parts_expr = " + ".join(p.raw for p in s.percents)
+    total = plain_number(printed)
+    return Description(
+        fields={"parts_expr": parts_expr, "parts_sum": f"{total}%", "whole": s.whole or "总数"},
+        arithmetic=f"{parts_expr} = {total}%（按舍入最少 {format_fraction(summed.lo, 2)}%）> 100%",
+        expected=100,
+        observed=_json_number(printed),
+        spans=(s.span,),
+    )
+
+
+# ------------------------------------------------------------------ restatements
+
+
+def _restatement_row(r: Restatement) -> dict[str, Any]:
+    return {"first": str(r.first.interval), "second": str(r.second.interval)}
+
+
+def _describe_restatement(r: Restatement) -> Description:
+    first, second = figure(r.first), figure(r.second)
+    unit = r.first.unit or ""
+    return Description(
+        fields={"label": r.label, "first": first + unit, "second": second + unit},
+        arithmetic=f"{r.label}：{first}{unit} ≠ {second}{unit}",
+        expected=_json_number(r.first.value),
+        observed=_json_number(r.second.value),
+        spans=(r.first.span, r.second.span),
+    )
+
+
 def _json_number(value: Fraction) -> int | float:
     return value.numerator if value.denominator == 1 else float(value)
 
@@ -171,6 +231,20 @@ KINDS: dict[str, ClaimKind] = {
             facts=lambda f: f.breakdowns,
             row=_breakdown_row,
             describe=_describe_breakdown,
+        ),
+        ClaimKind(
+            name="share_sets",
+            columns=("total", "parts", "may_exceed", "may_fall_short"),
+            facts=lambda f: f.share_sets,
+            row=_share_set_row,
+            describe=_describe_share_set,
+        ),
+        ClaimKind(
+            name="restatements",
+            columns=("first", "second"),
+            facts=lambda f: f.restatements,
+            row=_restatement_row,
+            describe=_describe_restatement,
         ),
         ClaimKind(
             name="shares",

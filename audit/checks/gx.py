@@ -159,6 +159,27 @@ class ExpectShareToMatchCounts(MulticolumnMapExpectation):
     success_keys: ClassVar[tuple[str, ...]] = ("mostly", "accept", "given")
 
 
+class FiguresAgree(MulticolumnMapMetricProvider):
+    """Row-wise: can two statements of one quantity both be true?"""
+
+    condition_metric_name = "audit.figures_agree"
+    condition_domain_keys = _DOMAIN_KEYS
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list, **kwargs):
+        def agree(row: Any) -> bool:
+            return Interval.parse(row["first"]).overlaps(Interval.parse(row["second"]))
+
+        return column_list.apply(agree, axis=1).astype(bool)
+
+
+class ExpectRestatedFiguresToAgree(MulticolumnMapExpectation):
+    """A quantity stated twice has intervals that overlap (``first``, ``second``)."""
+
+    map_metric: ClassVar[str] = "audit.figures_agree"
+    success_keys: ClassVar[tuple[str, ...]] = ("mostly",)
+
+
 # -------------------------------------------------------------------- suites
 
 

@@ -1,6 +1,6 @@
 """The one registry of rules: id, name, category, default severity and documentation.
 
-Rule ids carry a family prefix (SUM, PCT, INP) and a number that never changes
+Rule ids carry a family prefix (SUM, PCT, CON, INP) and a number that never changes
 meaning; the name says the problem. Rules checked by Great Expectations are
 declared in ``expectations/*.json`` (each expectation's ``meta.rule`` names one
 of these ids, and a test holds the two in agreement); the INP rules are raised
@@ -40,8 +40,10 @@ _RULES = (
         "Parts add up to more than the stated total",
         """\
 What it checks
-    A total and the parts the text lists under it ("共N件，其中a件、b件…"): the
-    sum of the parts must not exceed the total. Figures are compared as
+    A total and the parts the text lists under it — 其中, 包括, 含, 分别为,
+    从…看, 按…分, or parts followed by their total (…，共N件); each level of a
+    nested list is its own breakdown — : the sum of the parts must not exceed
+    the total. How each form is read: audit/extract/relations.py. Figures are compared as
     intervals, so "8.4万余件" or "近100" never trip it by rounding.
 Why it matters
     Parts above their total mean one of the figures is wrong; readers and
@@ -67,9 +69,17 @@ Options
         "Parts add up to less than the stated total",
         """\
 What it checks
-    A closed breakdown (no 等, 主要, 包括; no item counted in another unit)
-    whose parts add up to less than the total while still covering nearly all
-    of it: at least ``coverage_at_least`` of the total (0.98 by default).
+    A closed breakdown (no 等, 主要有, 包括…在内; no item counted in another
+    unit; more than one part) whose parts add up to less than the total while
+    still covering nearly all of it: at least ``coverage_at_least`` of the
+    total (0.98 by default).
+
+    The policy for parts short of their total, in full: an open list (等,
+    主要有, 包括…在内, an item in another unit, a single part) only has to stay
+    at or below its total, so it is never reported for falling short. A
+    closed list is judged by how much of the total it covers: 98% or more is
+    most likely an arithmetic slip (this rule, an error); less is most likely
+    a partial list (SUM003, info).
 Why it matters
     A list that accounts for nearly all of a total and misses a little is most
     likely an arithmetic slip or a mistyped figure.
@@ -81,7 +91,7 @@ Fails
     (103520 + 780 = 104300, 314 short).
 Options
     ``coverage_at_least`` / ``coverage_below`` in expectations/sum.json split
-    this rule from SUM003. Lists that are open (等, 主要有, 包括) are exempt.
+    this rule from SUM003. Open lists are exempt.
 """,
     ),
     Rule(
@@ -152,6 +162,61 @@ Passes
     1条 of 12条, 占比8% (8.33% → 8%).
 Fails
     5条 of 12条, 占比41% (41.67% → 42%; only truncation gives 41%).
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PCT003",
+        "shares-exceed-whole",
+        Category.PERCENT,
+        Severity.ERROR,
+        "各项占比之和超过100%",
+        "Shares of one whole add up to more than 100%",
+        """\
+What it checks
+    Percentages the text gives for the items of one list, all shares of the
+    same whole (the same ``占…的`` or a bare ``占`` in one sentence, or
+    ``p%来自…``): even at the lowest value each printed percentage can stand
+    for, their sum must not pass 100%. Checked when at least one item states
+    no count of its own; shares with counts are checked one by one (PCT001).
+Why it matters
+    Shares of one whole above 100% mean a percentage is mistyped or an item
+    is counted twice; no rounding explains it.
+Passes
+    政务信息公开指南1条，占8%；其他公文5条，占41%；决算预算2条，占17%… (8+41+17+17+17 = 100%).
+    Shares that sum to less than 100%: the list may leave items out.
+Fails
+    网上申请占60%，当面申请占30%，信函申请占15% (105%).
+Options
+    None.
+""",
+    ),
+    Rule(
+        "CON001",
+        "restated-figure-differs",
+        Category.CONSISTENCY,
+        Severity.ERROR,
+        "同一数量前后表述不一致",
+        "The same quantity is stated with two values",
+        """\
+What it checks
+    A quantity the report is accountable for (applications, disclosures,
+    reviews, lawsuits, complaints…) stated in two places with the same label,
+    unit, scope and year — 收到政府信息公开申请N件 in section 一 and again in
+    section 三 — must have one value (as intervals: 8.4万余件 and 84200件
+    agree). The label is the clause before the figure without the year, 全年,
+    共/累计, the speaker (我局, 本机关) and punctuation.
+Why it matters
+    Two values for one quantity mean at least one is wrong, and readers cannot
+    tell which; evaluators list it among the commonest defects.
+Passes
+    The same figure repeated; figures of other years (上年, 2018年 in a 2019
+    report), scopes (全省 vs 省本级), changes (同比增加), and parts of lists.
+    A label stated three or more times with three or more values (a listing
+    per department or month) is not compared.
+Fails
+    2019年，我局共收到政府信息公开申请12件。… 本年度收到政府信息公开申请15件。
 Options
     None.
 """,

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from audit.extract.numbers import parse_numbers
 from audit.extract.periods import find_report_year
-from audit.extract.relations import find_breakdowns, find_shares
+from audit.extract.relations import find_breakdowns
+from audit.extract.restatements import find_restatements
+from audit.extract.shares import find_shares
 from audit.extract.segments import Segmenter
 from audit.model import Document, Facts
 
@@ -14,9 +16,12 @@ def extract(document: Document) -> Facts:
     seg = Segmenter(shadow)
     numbers = parse_numbers(shadow, document.text)
     breakdowns = find_breakdowns(shadow, numbers, seg)
+    shares, share_sets = find_shares(shadow, numbers, breakdowns, seg)
     return Facts(
         numbers=numbers,
         breakdowns=breakdowns,
-        shares=find_shares(shadow, numbers, breakdowns, seg),
+        shares=shares,
+        share_sets=share_sets,
+        restatements=find_restatements(shadow, numbers, breakdowns, seg),
         report_year=find_report_year(shadow),
     )

@@ -29,14 +29,7 @@ Breakdowns (``共N件，其中a件、b件``)
     * ``may_fall_short``: the list is open (``…等``, ``其中主要有``, ``包括``), has
       an item in another unit, or has a single part.
 
-Shares (``9363份，占比93%``, ``30506条,占总数的98.82%``)
-    * The cue is ``占比`` / ``占总数的`` / ``占总量的`` / ``占全部的`` right before
-      a percentage; the count is the figure just before the cue.
-    * The base is the total of the breakdown the count is a part of; otherwise
-      the nearest earlier total (a figure introduced by ``共 总计 合计 累计`` or
-      heading a breakdown) in the same section with the same unit, at least as
-      large as the count, and of the same scope (``全省`` vs ``省本级``). No
-      such total: no share (an unresolved base is never guessed).
+Shares and rates are read in ``audit.extract.shares``.
 """
 
 from __future__ import annotations
@@ -45,58 +38,271 @@ import bisect
 import re
 
 from audit.extract.segments import CLAUSE_BREAK, Segmenter
-from audit.model import Breakdown, Interval, Number, Share, Span
+from audit.extract.vocab import DELTA_WORD, TOTAL_WORD
+from audit.model import Breakdown, Interval, Number, Span
 
 _BREAKDOWN_CUE = re.compile(r"其中")
-_TOTAL_WORD = re.compile(r"(共计|总计|合计|累计|总数|总量|共)")
-_DELTA_WORD = re.compile(r"(增加|减少|增长|下降|上升|提高|降低|同比|环比|比上年|较上年|比去年|较去年)")
+_LIST_CUE = re.compile(r"其中|包括|分别为|分别是|含")
+# ``从申请渠道看，`` / ``按申请方式分：``: a view of a total stated before.
+_DIMENSION_CUE = re.compile(r"(?:从|按照|按)[^，,。；;：:！？!?\n\d%]{1,14}?(?:来看|看|划分|分)[，,：:]")
+_TIGHT_GAP = re.compile(r"[\s，,：:]*")
+_TOTAL_AFTER = re.compile(r"\s*(?:共计|总计|合计|共)\s*")
+_COLON_LINE = re.compile(r"[ \t]*[:：][ \t]*\n")
+_FIGURE_IN_LINE = re.compile(r"\d")
+_MAX_ITEM_LINE = 80
 _LIST_STOP = re.compile(r"^\s*(共计|总计|合计|累计|共|均|全部|已|另|此外|同比|比上年|较上年)")
 _OVERLAP_NOTE = re.compile(r"(多渠道|计1条|含重复|有重复|有交叉|重复计|交叉计)")
-_OPEN_INTRO = re.compile(r"^[\s:：,，]*(主要|包括)")
-_OPEN_AFTER = re.compile(r"^\s*等")
-_SHARE_CUE = re.compile(r"占(?:(?:总数|总量|全部)的?(?:比例|比重)?|比例|比重|比)(?:为|达到|达|是)?\s*$")
-_SCOPE = re.compile(r"(省本级|市本级|区本级|县本级|州本级|全省|全市|全区|全县|全州|全镇|全乡)")
+_OPEN_INTRO = re.compile(r"^[\s:：,，]*主要")
+_OPEN_AFTER = re.compile(r"^\s*(?:等|在内)")
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _SEPARATOR_LEVEL = {"、": 1, "，": 2, ",": 2, "；": 3, ";": 3}
-_SCOPE_WINDOW = 40
 _MAX_TOTAL_GAP = 12
-_MAX_SHARE_GAP = 6
-_SHARE_CUE_WINDOW = 10
-_BASE_WINDOW = 1500
 
 
 def find_breakdowns(shadow: str, numbers: list[Number], seg: Segmenter) -> list[Breakdown]:
     counts = [n for n in numbers if not n.is_percent]
     starts = [n.span.start for n in counts]
     found: list[Breakdown] = []
-    for cue in _BREAKDOWN_CUE.finditer(shadow):
+    for cue in _LIST_CUE.finditer(shadow):
+        word = cue.group(0)
+        if word == "含" and not _opens_aside(shadow, cue.start()):
+            continue
+        if word in ("包括", "分别为", "分别是") and _BREAKDOWN_CUE.search(
+            shadow, max(0, cue.start() - 3), cue.start()
+        ):
+            continue  # ``其中包括``: one cue, read at 其中
         total = _total_before(shadow, counts, starts, cue.start(), seg)
+        if total is None and word == "其中":
+            total = _total_of_previous_sentence(shadow, counts, starts, cue, seg)
         if total is None:
             continue
-        end = seg.sentence_end(cue.end())
-        nested = shadow.find("其中", cue.end(), end)
-        if nested >= 0:
-            end = nested
-        parts, foreign = _parts_after(shadow, counts, starts, cue.end(), end, total, seg)
-        if not parts:
-            continue
-        parts = _trim_to_exact_prefix(total, parts)
-        line_start, line_end = seg.line_bounds(cue.start())
-        intro = shadow[cue.end() : parts[0].span.start]
-        after = shadow[parts[-1].span.end : parts[-1].span.end + 3]
-        found.append(
-            Breakdown(
-                total=total,
-                parts=tuple(parts),
-                span=Span(seg.clause_start(total.span.start), parts[-1].span.end),
-                cue="其中",
-                may_exceed=bool(_OVERLAP_NOTE.search(shadow, line_start, line_end)),
-                may_fall_short=len(parts) == 1
-                or foreign
-                or bool(_OPEN_INTRO.match(intro) or _OPEN_AFTER.match(after)),
+        if word.startswith("分别") and not _TIGHT_GAP.fullmatch(shadow, total.span.end, cue.start()):
+            continue  # ``A、B分别为a件、b件`` names its items; only ``共N件，分别为…`` is a breakdown
+        end = _list_end(shadow, cue.end(), seg)
+        nested = _is_nested(shadow, cue.start(), seg)
+        skips: list[tuple[int, int]] = []
+        for inner in _BREAKDOWN_CUE.finditer(shadow, cue.end(), end):
+            if seg.paren_depth_between(cue.end(), inner.start()):
+                continue  # a bracketed sub-list: skipped as an aside anyway
+            inner_total = _total_before(shadow, counts, starts, inner.start(), seg)
+            inner_parts = (
+                _parts_after(shadow, counts, starts, inner.end(), end, inner_total, seg)[0]
+                if inner_total is not None
+                else []
             )
+            if not inner_parts:
+                end = inner.start()
+                break
+            inner_parts = _trim_to_exact_prefix(inner_total, inner_parts, shortest=2)
+            skips.append((inner.start(), inner_parts[-1].span.end))
+        found.extend(
+            _breakdown(shadow, counts, starts, seg, total, cue.end(), end, word, skips, nested)
         )
+    for cue in _DIMENSION_CUE.finditer(shadow):
+        if cue.start() != seg.clause_start(cue.start()):
+            continue
+        end = seg.sentence_end(cue.end())
+        first = next((n for n in counts[bisect.bisect_left(starts, cue.end()) :] if n.span.end <= end), None)
+        if first is None:
+            continue
+        total = _dimension_total(shadow, counts, starts, cue.start(), first, found, seg)
+        if total is not None:
+            found.extend(_breakdown(shadow, counts, starts, seg, total, cue.end(), end, "从…看"))
+    taken = {id(n) for b in found for n in (b.total, *b.parts)}
+    for total in counts:
+        if id(total) not in taken:
+            found.extend(_breakdown_before_total(shadow, counts, starts, seg, total, taken))
+    found.sort(key=lambda b: (b.span.start, b.total.span.start))
     return found
+
+
+def _breakdown(
+    shadow: str,
+    counts: list[Number],
+    starts: list[int],
+    seg: Segmenter,
+    total: Number,
+    begin: int,
+    end: int,
+    cue: str,
+    skips: list[tuple[int, int]] = (),
+    nested: bool = False,
+) -> list[Breakdown]:
+    """The breakdown of ``total`` into the parts listed in ``shadow[begin:end]``
+    (none or one), passing over the nested lists in ``skips``. A nested list
+    (a second ``其中`` in the sentence) ends as soon as its parts reach its total."""
+    parts, foreign = _parts_after(shadow, counts, starts, begin, end, total, seg, skips)
+    if not parts:
+        return []
+    parts = _trim_to_exact_prefix(total, parts, shortest=2 if nested else 3)
+    intro = shadow[begin : parts[0].span.start]
+    after = shadow[parts[-1].span.end : parts[-1].span.end + 4]
+    return [
+        Breakdown(
+            total=total,
+            parts=tuple(parts),
+            span=Span(min(seg.clause_start(total.span.start), parts[0].span.start), parts[-1].span.end),
+            cue=cue,
+            may_exceed=_overlap_noted(shadow, total, parts, seg),
+            may_fall_short=len(parts) == 1
+            or foreign
+            or bool(_OPEN_INTRO.match(intro) or _OPEN_AFTER.match(after)),
+        )
+    ]
+
+
+def _total_of_previous_sentence(
+    shadow: str, counts: list[Number], starts: list[int], cue: re.Match[str], seg: Segmenter
+) -> Number | None:
+    """``…共受理1295件，办结1191件。其中，予以公开208件…``: a sentence that opens
+    with ``其中`` divides a figure of the sentence before, but the text does not
+    say which. A figure is taken only when the parts add up to it exactly, so
+    this reading confirms a relation (for the shares that follow) and never
+    produces a sum finding of its own."""
+    start = seg.sentence_start(cue.start())
+    if start == 0 or shadow[start:cue.start()].strip() or shadow[start - 1] == "\n":
+        return None
+    previous = seg.sentence_start(start - 1)
+    end = seg.sentence_end(cue.end())
+    lo, hi = bisect.bisect_left(starts, previous), bisect.bisect_left(starts, start)
+    for cand in reversed(counts[lo:hi]):
+        if seg.paren_depth_between(previous, cand.span.start):
+            continue
+        parts = _parts_after(shadow, counts, starts, cue.end(), end, cand, seg)[0]
+        if len(parts) > 1 and Interval.sum(p.interval for p in parts) == cand.interval:
+            return cand
+    return None
+
+
+def _is_nested(shadow: str, pos: int, seg: Segmenter) -> bool:
+    """A ``其中`` after another one in the same sentence, outside brackets, lists
+    the parts of one of the outer list's parts."""
+    outer = shadow.rfind("其中", seg.sentence_start(pos), pos)
+    return outer >= 0 and not seg.paren_depth_between(outer, pos)
+
+
+def _opens_aside(shadow: str, pos: int) -> bool:
+    """``含`` introduces parts only at the start of a bracket or clause (``1200件（含…``)."""
+    before = shadow[max(0, pos - 1) : pos]
+    return before in ("(", "（", "，", ",", "；", ";", "：", ":") and not shadow.startswith(
+        ("含重复", "含义", "含量"), pos
+    )
+
+
+def _list_end(shadow: str, begin: int, seg: Segmenter) -> int:
+    """Where the list opened at ``begin`` ends: the sentence's end, or, for a list
+    set out one item per line after a colon (``其中：\n1.…12件\n2.…3件``), the
+    first line that is blank or states no figure."""
+    line_break = _COLON_LINE.match(shadow, begin)
+    if line_break is None:
+        return seg.sentence_end(begin)
+    end = pos = line_break.end()
+    while pos < len(shadow):
+        stop = shadow.find("\n", pos)
+        stop = len(shadow) if stop < 0 else stop
+        line = shadow[pos:stop]
+        if not line.strip() or not _FIGURE_IN_LINE.search(line) or len(line) > _MAX_ITEM_LINE:
+            break
+        end, pos = stop, stop + 1
+    return end
+
+
+def _overlap_noted(shadow: str, total: Number, parts: list[Number], seg: Segmenter) -> bool:
+    """The parts may overlap: a note in the lines the breakdown spans (``同一信息多渠道公开计1条``)."""
+    start = seg.line_bounds(total.span.start)[0]
+    end = seg.line_bounds(parts[-1].span.start)[1]
+    return bool(_OVERLAP_NOTE.search(shadow, start, end))
+
+
+def _dimension_total(
+    shadow: str,
+    counts: list[Number],
+    starts: list[int],
+    pos: int,
+    first: Number,
+    found: list[Breakdown],
+    seg: Segmenter,
+) -> Number | None:
+    """The total a ``从申请渠道看，…`` sentence divides up: the nearest earlier
+    total (``共收到…10105份``) of the first part's unit in the same paragraph,
+    with nothing of that unit in between except the parts of another view of
+    the same total (``从申请内容看``)."""
+    line_start = seg.line_bounds(pos)[0]
+    inner = {id(p): b.total for b in found for p in b.parts}
+    i = bisect.bisect_left(starts, pos) - 1
+    while i >= 0 and counts[i].span.start >= line_start:
+        cand = counts[i]
+        i -= 1
+        if cand.unit != first.unit:
+            continue
+        if TOTAL_WORD.search(shadow, seg.clause_start(cand.span.start), cand.span.start):
+            return None if first.interval.entirely_above(cand.interval) else cand
+        owner = inner.get(id(cand))
+        if owner is None or not TOTAL_WORD.search(
+            shadow, seg.clause_start(owner.span.start), owner.span.start
+        ):
+            return None
+    return None
+
+
+def _breakdown_before_total(
+    shadow: str,
+    counts: list[Number],
+    starts: list[int],
+    seg: Segmenter,
+    total: Number,
+    taken: set[int],
+) -> list[Breakdown]:
+    """Parts followed by their total: ``依申请公开12条、主动公开16条，共28条``.
+
+    The total's clause is just the total word and the figure (``，共28条``,
+    ``，合计28条``); the parts are the figures of its unit in the clauses
+    before it in the same sentence, one per clause, back to the sentence
+    start, a colon or ``其中``, joined by separators no stronger than the one
+    before the total."""
+    clause = seg.clause_start(total.span.start)
+    if not _TOTAL_AFTER.fullmatch(shadow, clause, total.span.start) or clause == 0:
+        return []
+    closing = _SEPARATOR_LEVEL.get(shadow[clause - 1], 0)
+    if not closing:
+        return []
+    floor = seg.sentence_start(clause)
+    for stop in ("：", ":", "其中"):
+        floor = max(floor, shadow.rfind(stop, floor, clause) + len(stop))
+    parts: list[Number] = []
+    foreign = False
+    i = bisect.bisect_left(starts, clause) - 1
+    edge = clause  # where the text already walked begins
+    while i >= 0 and counts[i].span.start >= floor:
+        n = counts[i]
+        i -= 1
+        if Segmenter.closes_bracket(shadow[n.span.end : edge]):
+            continue
+        start = seg.clause_start(n.span.start)
+        if _separator_level(shadow[n.span.end : edge]) > closing or DELTA_WORD.search(shadow, start, n.span.start):
+            break
+        if n.unit != total.unit:
+            foreign = True
+            continue
+        if id(n) in taken or TOTAL_WORD.search(shadow, start, n.span.start):
+            return []
+        if parts and start == seg.clause_start(parts[-1].span.start):
+            break
+        parts.append(n)
+        edge = start
+    if len(parts) < 2:
+        return []
+    parts.reverse()
+    return [
+        Breakdown(
+            total=total,
+            parts=tuple(parts),
+            span=Span(seg.clause_start(parts[0].span.start), total.span.end),
+            cue="共",
+            may_exceed=_overlap_noted(shadow, parts[0], [total], seg),
+            may_fall_short=foreign,
+        )
+    ]
 
 
 def _total_before(
@@ -117,7 +323,7 @@ def _total_before(
         gap = _BRACKETED.sub("", gap)
         if len(gap) > _MAX_TOTAL_GAP or sum(ch in CLAUSE_BREAK for ch in gap) > 1:
             return None
-        if _DELTA_WORD.search(shadow, seg.clause_start(total.span.start), total.span.start):
+        if DELTA_WORD.search(shadow, seg.clause_start(total.span.start), total.span.start):
             return None
         return total
     return None
@@ -131,9 +337,11 @@ def _parts_after(
     end: int,
     total: Number,
     seg: Segmenter,
+    skips: list[tuple[int, int]] = (),
 ) -> tuple[list[Number], bool]:
     """The parts listed from ``begin`` to ``end``, and whether a list item was
-    counted in another unit (``征集调查16期`` among 条), which leaves the list open."""
+    counted in another unit (``征集调查16期`` among 条), which leaves the list open.
+    Figures inside a ``skips`` range (a nested list) are passed over."""
     parts: list[Number] = []
     level = 0  # the separator that divides the first two parts: 、 < ， < ；
     clauses_used: set[int] = set()
@@ -143,19 +351,22 @@ def _parts_after(
             break
         if seg.paren_depth_between(begin, n.span.start) > 0:
             continue
+        if any(lo <= n.span.start < hi for lo, hi in skips):
+            continue
         clause = seg.clause_start(n.span.start)
         prefix = shadow[max(clause, begin) : n.span.start]
         if parts:
-            sep = _separator_level(shadow[parts[-1].span.end : n.span.start])
+            gap_start = max([parts[-1].span.end] + [hi for lo, hi in skips if hi <= n.span.start])
+            sep = _separator_level(shadow[gap_start : n.span.start])
             if clause > begin and _LIST_STOP.match(prefix) or (level and sep > level):
                 break
-        if clause in clauses_used or _DELTA_WORD.search(prefix):
+        if clause in clauses_used or DELTA_WORD.search(prefix):
             continue
         if n.unit != total.unit:
             foreign = foreign or bool(parts)
             continue
         if parts and not level:
-            level = _separator_level(shadow[parts[-1].span.end : n.span.start])
+            level = sep
         clauses_used.add(clause)
         parts.append(n)
     return parts, foreign
@@ -166,81 +377,16 @@ def _separator_level(between: str) -> int:
     return max((_SEPARATOR_LEVEL.get(ch, 0) for ch in between), default=0)
 
 
-def _trim_to_exact_prefix(total: Number, parts: list[Number]) -> list[Number]:
+def _trim_to_exact_prefix(total: Number, parts: list[Number], shortest: int = 3) -> list[Number]:
+    """The longest proper prefix of at least ``shortest`` parts that sums to the
+    total, when the whole list does not."""
+
     def sums_to_total(items: list[Number]) -> bool:
         return Interval.sum(n.interval for n in items).overlaps(total.interval)
 
-    if len(parts) < 4 or sums_to_total(parts):
+    if len(parts) <= shortest or sums_to_total(parts):
         return parts
-    for k in range(len(parts) - 1, 2, -1):
+    for k in range(len(parts) - 1, shortest - 1, -1):
         if sums_to_total(parts[:k]):
             return parts[:k]
     return parts
-
-
-def find_shares(
-    shadow: str, numbers: list[Number], breakdowns: list[Breakdown], seg: Segmenter
-) -> list[Share]:
-    counts = [n for n in numbers if not n.is_percent]
-    starts = [n.span.start for n in counts]
-    base_of_part = {id(p): b.total for b in breakdowns for p in b.parts}
-    totals = {id(b.total) for b in breakdowns}
-    shares: list[Share] = []
-    for pct in (n for n in numbers if n.is_percent):
-        window_start = max(0, pct.span.start - _SHARE_CUE_WINDOW)
-        cue = _SHARE_CUE.search(shadow, window_start, pct.span.start)
-        if cue is None:
-            continue
-        i = bisect.bisect_left(starts, cue.start()) - 1
-        if i < 0:
-            continue
-        count = counts[i]
-        gap = shadow[count.span.end : cue.start()]
-        if len(gap) > _MAX_SHARE_GAP or sum(ch in CLAUSE_BREAK for ch in gap) > 1:
-            continue
-        base = base_of_part.get(id(count)) or _base_before(
-            shadow, counts[:i], count, totals, seg
-        )
-        if base is None:
-            continue
-        shares.append(
-            Share(
-                count=count,
-                base=base,
-                percent=pct,
-                span=Span(count.span.start, pct.span.end),
-                cue=cue.group(0).strip(),
-            )
-        )
-    return shares
-
-
-def _base_before(
-    shadow: str, earlier: list[Number], count: Number, totals: set[int], seg: Segmenter
-) -> Number | None:
-    floor = max(seg.section_start(count.span.start), count.span.start - _BASE_WINDOW)
-    scope = _scope(shadow, count.span.start)
-    for cand in reversed(earlier):
-        if cand.span.start < floor:
-            break
-        if cand.unit != count.unit:
-            continue
-        is_total = id(cand) in totals or _TOTAL_WORD.search(
-            shadow, seg.clause_start(cand.span.start), cand.span.start
-        )
-        if not is_total or count.interval.entirely_above(cand.interval):
-            continue
-        cand_scope = _scope(shadow, cand.span.start)
-        if scope and cand_scope and scope != cand_scope:
-            continue
-        return cand
-    return None
-
-
-def _scope(shadow: str, pos: int) -> str | None:
-    """The last scope word (``全省``, ``省本级``…) in the stretch of sentence before ``pos``."""
-    start = max(0, pos - _SCOPE_WINDOW)
-    for stop in "。！？!?；;":
-        start = max(start, shadow.rfind(stop, start, pos) + 1)
-    words = _SCOPE.findall(shadow, start, pos)
-    return words[-1] if words else None
