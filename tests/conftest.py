@@ -29,3 +29,15 @@ def require_shared(sub: str = "") -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not available")
     return path
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Print the extraction recall and precision measured by test_ground_truth."""
+    measured = getattr(__import__("sys").modules.get("test_ground_truth"), "MEASURED", None)
+    if not measured:
+        return
+    terminalreporter.section("extraction vs tests/ground_truth")
+    for what, (recall, precision, found, true, read) in measured.items():
+        terminalreporter.write_line(
+            f"{what:10} recall {recall:.3f} ({found}/{true})  precision {found / read if read else 0:.3f} ({found}/{read})"
+        )

@@ -371,3 +371,9 @@ def test_no_catastrophic_backtracking():
     for text in hostile:
         parse_numbers(text)
     assert time.perf_counter() - start < 2  # linear: well under a second in practice
+
+
+def test_a_comma_used_as_clause_separator_does_not_hide_the_figure():
+    # samples/002: "经清理,303项非行政许可事项,保留205项" — ， folded to , before the figure
+    assert [n.value for n in parse_numbers("经清理,303项非行政许可事项,保留205项")] == [303, 205]
+    assert [n.value for n in parse_numbers("共1,234件")] == [1234]

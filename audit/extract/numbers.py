@@ -101,7 +101,9 @@ _SP = r"[ \t\u3000]{0,2}"
 _UNIT_RE = "|".join(re.escape(u) + ("(?![年岁])" if u == "周" else "") for u in UNITS)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
 _CN = "[" + _CN_CHARS + "]{1,16}+"  # possessive: a run is never split by backtracking
-_NOT_AFTER_DIGIT = r"(?<![0-9A-Za-z.,])"
+# Not inside a longer token (``A12``, ``1.5``, ``1,234``); a comma used as a clause
+# separator (``经清理,303项``: reports fold ， to ,) does not make a figure part of one.
+_NOT_AFTER_DIGIT = r"(?<![0-9A-Za-z.])(?<!\d,)"
 _NOT_AFTER_NUMERAL = "(?<![0-9" + _CN_CHARS + "])"
 _RANGE_SEP = "(?:[-~～〜—–至到])"
 _SCALE = r"(?:万亿|千万|百万|亿|万|千)"

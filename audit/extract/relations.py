@@ -45,6 +45,8 @@ _BREAKDOWN_CUE = re.compile(r"其中")
 _LIST_CUE = re.compile(r"其中|包括|分别为|分别是|含")
 # ``从申请渠道看，`` / ``按申请方式分：``: a view of a total stated before.
 _DIMENSION_CUE = re.compile(r"(?:从|按照|按)[^，,。；;：:！？!?\n\d%]{1,14}?(?:来看|看|划分|分)[，,：:]")
+# ``在主动公开的信息中，…``: a sentence listing the parts of a total stated before.
+_AMONG_CUE = re.compile(r"在[^，,。；;：:\d]{1,15}中[，,：:]")
 _TIGHT_GAP = re.compile(r"[\s，,：:]*")
 _TOTAL_AFTER = re.compile(r"\s*(?:共计|总计|合计|共)\s*")
 _COLON_LINE = re.compile(r"[ \t]*[:：][ \t]*\n")
@@ -108,10 +110,19 @@ def find_breakdowns(shadow: str, numbers: list[Number], seg: Segmenter) -> list[
         total = _dimension_total(shadow, counts, starts, cue.start(), first, found, seg)
         if total is not None:
             found.extend(_breakdown(shadow, counts, starts, seg, total, cue.end(), end, "从…看"))
+    for cue in _AMONG_CUE.finditer(shadow):
+        if cue.start() == seg.sentence_start(cue.start()):
+            total = _total_of_previous_sentence(shadow, counts, starts, cue, seg)
+            if total is not None:
+                found.extend(
+                    _breakdown(shadow, counts, starts, seg, total, cue.end(), seg.sentence_end(cue.end()), "在…中")
+                )
     taken = {id(n) for b in found for n in (b.total, *b.parts)}
     for total in counts:
         if id(total) not in taken:
             found.extend(_breakdown_before_total(shadow, counts, starts, seg, total, taken))
+    taken = {id(n) for b in found for n in (b.total, *b.parts)}
+    found.extend(_unmarked_lists(shadow, counts, starts, seg, taken))
     found.sort(key=lambda b: (b.span.start, b.total.span.start))
     return found
 
@@ -160,7 +171,7 @@ def _total_of_previous_sentence(
     this reading confirms a relation (for the shares that follow) and never
     produces a sum finding of its own."""
     start = seg.sentence_start(cue.start())
-    if start == 0 or shadow[start:cue.start()].strip() or shadow[start - 1] == "\n":
+    if start == 0 or shadow[start : cue.start()].strip():
         return None
     previous = seg.sentence_start(start - 1)
     end = seg.sentence_end(cue.end())
@@ -168,10 +179,43 @@ def _total_of_previous_sentence(
     for cand in reversed(counts[lo:hi]):
         if seg.paren_depth_between(previous, cand.span.start):
             continue
-        parts = _parts_after(shadow, counts, starts, cue.end(), end, cand, seg)[0]
-        if len(parts) > 1 and Interval.sum(p.interval for p in parts) == cand.interval:
+        if _sums_exactly(cand, _parts_after(shadow, counts, starts, cue.end(), end, cand, seg)[0]):
             return cand
     return None
+
+
+def _sums_exactly(total: Number, parts: list[Number]) -> bool:
+    return len(parts) > 1 and Interval.sum(p.interval for p in parts) == total.interval
+
+
+def _unmarked_lists(
+    shadow: str, counts: list[Number], starts: list[int], seg: Segmenter, taken: set[int]
+) -> list[Breakdown]:
+    """``经清理，303项非行政许可事项，保留205项，取消13项，下放32项，调整53项``:
+    a sentence's first figure followed by figures of its unit, one per clause,
+    with no cue word. Read only when they add up to it exactly, so the reading
+    confirms a relation (for the shares on it) and never makes a sum finding."""
+    found: list[Breakdown] = []
+    sentence = -1
+    for total in counts:
+        start = seg.sentence_start(total.span.start)
+        if start == sentence:
+            continue  # only the sentence's first figure can head an unmarked list
+        sentence = start
+        if id(total) in taken or seg.paren_depth_between(start, total.span.start):
+            continue
+        end = seg.sentence_end(total.span.end)
+        parts = _parts_after(shadow, counts, starts, total.span.end, end, total, seg)[0]
+        if _sums_exactly(total, parts) and not any(id(p) in taken for p in parts):
+            found.append(
+                Breakdown(
+                    total=total,
+                    parts=tuple(parts),
+                    span=Span(seg.clause_start(total.span.start), parts[-1].span.end),
+                    cue="",
+                )
+            )
+    return found
 
 
 def _is_nested(shadow: str, pos: int, seg: Segmenter) -> bool:

@@ -24,9 +24,11 @@ The base
       ``省本级``).
     * Ambiguity means no share: when another figure of that unit, at least as
       large as the count and of a compatible scope, stands between the base and
-      the count (``共受理申请859件；答复申请805件…予以公开258件，占33.9%``
-      could be of 859 or of 805), the base is not guessed. Figures that are
-      parts of the base's breakdown, or counts of sibling shares, are no rivals.
+      the count, the base is not guessed. Figures that are parts of the base's
+      breakdown, counts of sibling shares, or asides in a bracket
+      (``805件（含…另有72件…）``) are no rivals. In ``共受理申请859件；答复申请
+      805件（含上年度结转18件）…予以公开258件，占33.9%`` the base is 805, the
+      total nearest the count.
 
 Share sets (``政务信息公开指南1条，占8%；其他公文5条，占41%；…``)
     * Percentages given with the same cue for items of one list (one sentence,
@@ -67,7 +69,7 @@ def find_shares(
     counts = [n for n in numbers if not n.is_percent]
     starts = [n.span.start for n in counts]
     base_of_part = {id(p): b.total for b in breakdowns for p in b.parts}
-    totals = {id(b.total) for b in breakdowns if len(b.parts) > 1}
+    totals = {id(b.total) for b in breakdowns}
     cued = {id(n) for n in counts if _cue_after(shadow, n)}
     shares: list[Share] = []
     members: dict[tuple[int, str], list[tuple[Number, bool]]] = {}
@@ -201,7 +203,8 @@ def _base_before(
             shadow, seg.clause_start(cand.span.start), cand.span.start
         )
         if not is_total:
-            if id(cand) not in cued:
+            aside = Segmenter.closes_bracket(shadow[cand.span.end : count.span.start])
+            if id(cand) not in cued and not aside:
                 rivals.append(cand)
             continue
         if any(base_of_part.get(id(r)) is not cand for r in rivals):
