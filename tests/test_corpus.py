@@ -19,6 +19,10 @@ EXPECTED = {
     # 258/805 = 32.05% (no rounding gives 33.9%); 35/805 = 4.348% prints 4.34% only truncated.
     ("004.txt", "PCT001", 32.0, 33.9),
     ("004.txt", "PCT002", 4.35, 4.34),
+    # 共主动公开政府信息734条… 在主动公开的信息中,机构职能类信息16条…占总体的比例为2.8 %:
+    # 16/734 = 2.18%. The excerpt ends inside the list, so its 16 + 25 of 734 is a partial list (info).
+    ("008.txt", "PCT001", 2.2, 2.8),
+    ("008.txt", "SUM003", 734, 41),
 }
 
 

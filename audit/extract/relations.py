@@ -52,6 +52,9 @@ _TOTAL_AFTER = re.compile(r"\s*(?:共计|总计|合计|共)\s*")
 _COLON_LINE = re.compile(r"[ \t]*[:：][ \t]*\n")
 _FIGURE_IN_LINE = re.compile(r"\d")
 _MAX_ITEM_LINE = 80
+# A share stated on the total (``25条，占总体的比例为3.4%，其中…``) does not part it from 其中.
+_SHARE_CLAUSE = re.compile(r"[，,]?\s*占[^，,。；;]{0,12}?\d[\d.]*\s*%")
+_LOOKBACK_SENTENCES = 3
 _LIST_STOP = re.compile(r"^\s*(共计|总计|合计|累计|共|均|全部|已|另|此外|同比|比上年|较上年)")
 _OVERLAP_NOTE = re.compile(r"(多渠道|计1条|含重复|有重复|有交叉|重复计|交叉计)")
 _OPEN_INTRO = re.compile(r"^[\s:：,，]*主要")
@@ -82,24 +85,7 @@ def find_breakdowns(shadow: str, numbers: list[Number], seg: Segmenter) -> list[
             continue  # ``A、B分别为a件、b件`` names its items; only ``共N件，分别为…`` is a breakdown
         end = _list_end(shadow, cue.end(), seg)
         nested = _is_nested(shadow, cue.start(), seg)
-        skips: list[tuple[int, int]] = []
-        for inner in _BREAKDOWN_CUE.finditer(shadow, cue.end(), end):
-            if seg.paren_depth_between(cue.end(), inner.start()):
-                continue  # a bracketed sub-list: skipped as an aside anyway
-            inner_total = _total_before(shadow, counts, starts, inner.start(), seg)
-            inner_parts = (
-                _parts_after(shadow, counts, starts, inner.end(), end, inner_total, seg)[0]
-                if inner_total is not None
-                else []
-            )
-            if not inner_parts:
-                end = inner.start()
-                break
-            inner_parts = _trim_to_exact_prefix(inner_total, inner_parts, shortest=2)
-            skips.append((inner.start(), inner_parts[-1].span.end))
-        found.extend(
-            _breakdown(shadow, counts, starts, seg, total, cue.end(), end, word, skips, nested)
-        )
+        found.extend(_breakdown(shadow, counts, starts, seg, total, cue.end(), end, word, nested))
     for cue in _DIMENSION_CUE.finditer(shadow):
         if cue.start() != seg.clause_start(cue.start()):
             continue
@@ -136,12 +122,27 @@ def _breakdown(
     begin: int,
     end: int,
     cue: str,
-    skips: list[tuple[int, int]] = (),
     nested: bool = False,
 ) -> list[Breakdown]:
     """The breakdown of ``total`` into the parts listed in ``shadow[begin:end]``
-    (none or one), passing over the nested lists in ``skips``. A nested list
-    (a second ``其中`` in the sentence) ends as soon as its parts reach its total."""
+    (none or one), passing over nested lists (a further ``其中`` outside
+    brackets lists the parts of one part). A nested list ends as soon as its
+    parts reach its total; the outer list goes on after it."""
+    skips: list[tuple[int, int]] = []
+    for inner in _BREAKDOWN_CUE.finditer(shadow, begin, end):
+        if seg.paren_depth_between(begin, inner.start()):
+            continue  # a bracketed sub-list: skipped as an aside anyway
+        inner_total = _total_before(shadow, counts, starts, inner.start(), seg)
+        inner_parts = (
+            _parts_after(shadow, counts, starts, inner.end(), end, inner_total, seg)[0]
+            if inner_total is not None
+            else []
+        )
+        if not inner_parts:
+            end = inner.start()
+            break
+        inner_parts = _trim_to_exact_prefix(inner_total, inner_parts, shortest=2)
+        skips.append((inner.start(), inner_parts[-1].span.end))
     parts, foreign = _parts_after(shadow, counts, starts, begin, end, total, seg, skips)
     if not parts:
         return []
@@ -166,21 +167,34 @@ def _total_of_previous_sentence(
     shadow: str, counts: list[Number], starts: list[int], cue: re.Match[str], seg: Segmenter
 ) -> Number | None:
     """``…共受理1295件，办结1191件。其中，予以公开208件…``: a sentence that opens
-    with ``其中`` divides a figure of the sentence before, but the text does not
-    say which. A figure is taken only when the parts add up to it exactly, so
-    this reading confirms a relation (for the shares that follow) and never
-    produces a sum finding of its own."""
+    with ``其中`` (or ``在…中``) divides a figure stated before it, but the text
+    does not say which. Taken: the one figure of the parts' unit in the
+    sentence before (``举办191场…出席25人次。其中…151场``); otherwise a figure
+    of the last few sentences that the parts add up to exactly — a reading that
+    confirms a relation (for the shares on it) and never makes a sum finding."""
     start = seg.sentence_start(cue.start())
     if start == 0 or shadow[start : cue.start()].strip():
         return None
-    previous = seg.sentence_start(start - 1)
     end = seg.sentence_end(cue.end())
+    previous = seg.previous_sentence_start(start)
     lo, hi = bisect.bisect_left(starts, previous), bisect.bisect_left(starts, start)
-    for cand in reversed(counts[lo:hi]):
-        if seg.paren_depth_between(previous, cand.span.start):
-            continue
-        if _sums_exactly(cand, _parts_after(shadow, counts, starts, cue.end(), end, cand, seg)[0]):
-            return cand
+    candidates = [c for c in counts[lo:hi] if not seg.paren_depth_between(previous, c.span.start)]
+    units = [c.unit for c in candidates]
+    for cand in reversed(candidates):
+        parts = _parts_after(shadow, counts, starts, cue.end(), end, cand, seg)[0]
+        if parts and units.count(cand.unit) == 1:
+            return cand  # the one figure of the parts' unit in the sentence before
+    # Further back (up to _LOOKBACK_SENTENCES sentences), only an exact sum decides.
+    for _ in range(_LOOKBACK_SENTENCES):
+        lo = bisect.bisect_left(starts, previous)
+        for cand in reversed(counts[lo:hi]):
+            if seg.paren_depth_between(previous, cand.span.start):
+                continue
+            if _sums_exactly(cand, _parts_after(shadow, counts, starts, cue.end(), end, cand, seg)[0]):
+                return cand
+        if previous == 0:
+            break
+        hi, previous = lo, seg.previous_sentence_start(previous)
     return None
 
 
@@ -364,7 +378,7 @@ def _total_before(
         if seg.closes_bracket(gap):
             i -= 1  # the figure sits inside a bracket closed before the cue
             continue
-        gap = _BRACKETED.sub("", gap)
+        gap = _SHARE_CLAUSE.sub("", _BRACKETED.sub("", gap))
         if len(gap) > _MAX_TOTAL_GAP or sum(ch in CLAUSE_BREAK for ch in gap) > 1:
             return None
         if DELTA_WORD.search(shadow, seg.clause_start(total.span.start), total.span.start):

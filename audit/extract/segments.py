@@ -14,6 +14,7 @@ CLAUSE_BREAK = "，,；;、：:" + SENTENCE_END
 OPEN_PARENS = "(（[［【"
 CLOSE_PARENS = ")）]］】"
 _CLAUSE_OPENERS = frozenset(CLAUSE_BREAK + OPEN_PARENS)
+_CONTINUES = frozenset("，,；;、")
 
 # A heading: a short line with no clause punctuation inside, optionally numbered
 # (一、 / (一) / 1. / A ).
@@ -45,11 +46,25 @@ class Segmenter:
             return 0
         return self.line_bounds(self._heading_starts[i])[1]
 
+    def _ends_sentence(self, i: int) -> bool:
+        """A line break after clause punctuation (``…2.8%;\n法规文件类…``) continues the sentence."""
+        ch = self.text[i]
+        if ch == "\n":
+            return not (i > 0 and self.text[i - 1] in _CONTINUES)
+        return ch in SENTENCE_END
+
     def sentence_start(self, pos: int) -> int:
         i = pos - 1
-        while i >= 0 and self.text[i] not in SENTENCE_END:
+        while i >= 0 and not self._ends_sentence(i):
             i -= 1
         return i + 1
+
+    def previous_sentence_start(self, start: int) -> int:
+        """Start of the sentence before the one starting at ``start`` (``。\n`` ends one sentence)."""
+        k = start - 1
+        while k > 0 and (self.text[k] in SENTENCE_END or self.text[k].isspace()):
+            k -= 1
+        return self.sentence_start(k + 1) if k > 0 else 0
 
     def sentence_end(self, pos: int) -> int:
         """End of the sentence containing ``pos``; a bracket opened before ``pos`` ends it early."""
@@ -62,7 +77,7 @@ class Segmenter:
                 if depth == 0:
                     return i
                 depth -= 1
-            elif ch in SENTENCE_END:
+            elif ch in SENTENCE_END and self._ends_sentence(i):
                 return i
         return len(self.text)
 

@@ -59,6 +59,7 @@ _RATE_CUE = re.compile(r"(?P<act>按时办结|按期办结|办结|按时答复|�
 _RECEIVED = re.compile(r"(收到|受理|接收|接到|共)")
 _OWN_SHARE = re.compile(r"\s*[，,]?\s*(?:占|[(（]\s*(?:占比?)?\s*\d[\d.]*\s*%)")
 _MAX_SHARE_GAP = 6
+_MAX_ASIDE = 40
 _CUE_WINDOW = 18
 _BASE_WINDOW = 1500
 
@@ -145,9 +146,15 @@ def _count_before(
         return None
     count = counts[i]
     gap = shadow[count.span.end : pos]
-    if len(gap.strip()) > max_gap or sum(ch in CLAUSE_BREAK for ch in gap) > 1:
-        return None
-    return count
+    breaks = sum(ch in CLAUSE_BREAK for ch in gap)
+    if len(gap.strip()) <= max_gap and breaks <= 1:
+        return count
+    # ``机构职能类信息16条，主要为…信息等，占总体的比例为2.8%``: one clause that
+    # describes the item may stand between the count and its share.
+    commas = sum(ch in "，," for ch in gap)
+    if max_gap and commas == 2 and len(gap) <= _MAX_ASIDE and not any(ch in "。！？!?；;\n" for ch in gap):
+        return count
+    return None
 
 
 def _rate(
