@@ -6,6 +6,8 @@ punctuation). Two figures state the same quantity when their labels are equal
 and they have the same unit, scope (``全省`` vs ``省本级``) and year. Rules that
 keep different quantities apart:
 
+* A statement naming another body as its subject (``市教育局收到…``) is that
+  body's quantity: the body is part of its scope.
 * Only figures that stand on their own or head a list are compared: a part of a
   breakdown is a count of something narrower, named by the list around it.
 * The label must name a quantity the report is accountable for (an application,
@@ -32,6 +34,11 @@ _NOISE = re.compile(
 )
 # Who states it: ``我局``, ``本机关`` — the report's own voice, not part of the quantity.
 _SPEAKER = re.compile(r"^(?:我|本)(?:机关|单位|部门|中心|[局市委办厅区县省镇乡院署部])")
+# Another body named as the subject (``市教育局收到…``): its own quantity, kept as its scope.
+_BODY = re.compile(
+    r"^[^\d，,。；;：:]{1,12}?(?:委员会|办公室|政府|中心|部门|单位|街道|局|委|办|厅|院|站|所|队|镇|乡)"
+    r"(?=收到|受理|接收|接到|主动|依申请|办理|答复|公开|发布)"
+)
 _ACCOUNTABLE = re.compile(r"申请|主动公开|复议|诉讼|举报|投诉|咨询|来信|来电")
 _OTHER_PERIOD = re.compile(r"上年|上一年|去年|前年|同比|环比|结转")
 _YEAR = re.compile(r"(\d{4})\s*年")
@@ -49,6 +56,9 @@ def find_restatements(
         clause = seg.clause_start(n.span.start)
         sentence = shadow[seg.sentence_start(n.span.start) : n.span.start]
         label = _SPEAKER.sub("", _NOISE.sub("", shadow[clause : n.span.start]))
+        body = _BODY.match(label)
+        if body:
+            label = label[body.end() :]
         if len(label) < _MIN_LABEL or not _ACCOUNTABLE.search(label):
             continue
         if _OTHER_PERIOD.search(sentence) or DELTA_WORD.search(shadow, n.span.end, n.span.end + 6):
@@ -56,7 +66,7 @@ def find_restatements(
         years = set(_YEAR.findall(sentence))
         if len(years) > 1:
             continue
-        key = (label, n.unit, scope_at(shadow, n.span.start))
+        key = (label, n.unit, body.group(0) if body else scope_at(shadow, n.span.start))
         statements[key].append((years.pop() if years else None, n))
     found: list[Restatement] = []
     for (label, *_), dated in statements.items():
