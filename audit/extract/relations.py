@@ -4,12 +4,32 @@ Precision comes first: a relation is only produced when its reading is clear.
 Each rule below is what keeps a real sentence from being misread.
 
 Breakdowns (``共N件，其中a件、b件``)
-    * The total is the last figure before ``其中`` in the same sentence, at most
-      one clause away (``总计发布信息30871条, 其中``, ``302条信息,其中``).
-    * Parts are the figures after ``其中`` with the total's unit, one per clause
-      (``、，；`` separate clauses), up to the end of the sentence, the next
-      ``其中``, or the bracket that encloses the ``其中``. Figures of another
-      unit (``占总数的98.82%``) are skipped, not parts.
+    The cues, each read by the same list reader:
+    * ``其中``, ``包括``, ``含`` (only opening a bracket or clause: ``805件（含…``),
+      ``分别为`` (only right after the total: ``共100件，分别为…``; in
+      ``A、B分别为a件、b件`` it names its own items): the total is the last
+      figure before the cue in the same sentence, at most one clause away
+      (``总计发布信息30871条, 其中``, ``302条信息,其中``), a bracketed aside or a
+      share on the total (``25条，占…3.4%，其中``) in between.
+    * A sentence that opens with ``其中`` or ``在…中`` (``在主动公开的信息中，``):
+      the one figure of the parts' unit in the sentence before; otherwise a
+      figure of the last three sentences the parts add up to exactly.
+    * ``从申请渠道看，`` / ``按…分，`` at a clause start: the nearest earlier total
+      (``共收到…10105份``) of the parts' unit in the same paragraph, with nothing
+      of that unit in between but another view of the same total.
+    * Parts followed by their total: a clause that is only ``共/共计/合计/总计N件``
+      after clauses of that unit in the same sentence (``依申请公开12条、主动公开
+      16条，共28条``), joined by separators no stronger than the one before it.
+    * No cue: a sentence's first figure followed by figures of its unit that add
+      up to it exactly (``经清理，303项…，保留205项，取消13项…``). Exact-sum
+      readings confirm a relation (for the shares on it); they never make a sum
+      finding.
+    The list:
+    * Parts are the figures after the cue with the total's unit, one per clause
+      (``、，；`` separate clauses), up to the end of the sentence or the bracket
+      that encloses the cue. A line break after clause punctuation continues the
+      sentence; after ``其中：`` and a line break, one item per line follows.
+      Figures of another unit (``占总数的98.82%``) are skipped, not parts.
     * The list stops at a clause that opens with a new total or a summary word
       (``累计…``, ``共…``, ``均…``, ``全部…``): ``其中…窗口办件780件;累计发布…``;
       and at a separator stronger than the one between its first two parts
@@ -19,15 +39,18 @@ Breakdowns (``共N件，其中a件、b件``)
       ``，`` after a ``、`` list ends it.
     * An item counted in another unit (``征集调查16期`` in a list of 条) is not a
       part, and it leaves the list open: the parts need not reach the total.
-    * Figures inside a bracket opened after ``其中`` belong to a nested list,
-      and figures of change (``同比增加5件``, ``比上年减少``) are not parts.
+    * Nested lists: figures inside a bracket opened after the cue, and the list
+      of a further ``其中`` outside brackets, belong to the part before them;
+      each level is a breakdown of its own. A nested list without brackets ends
+      as soon as its parts reach its total, and the outer list goes on after it.
+    * Figures of change (``同比增加5件``, ``比上年减少``) are not parts.
     * When a proper prefix of three or more parts already sums to the total and
       the whole list does not, the list is taken to end there (the rest is a
       following remark such as ``已全部办结50件``).
-    * ``may_exceed``: the paragraph notes that parts overlap
+    * ``may_exceed``: the lines the breakdown spans note that parts overlap
       (``同一信息多渠道公开计1条``, ``含重复``, ``有交叉``).
-    * ``may_fall_short``: the list is open (``…等``, ``其中主要有``, ``包括``), has
-      an item in another unit, or has a single part.
+    * ``may_fall_short``: the list is open (``…等``, ``其中主要有``, ``包括…在内``),
+      has an item in another unit, or has a single part.
 
 Shares and rates are read in ``audit.extract.shares``.
 """

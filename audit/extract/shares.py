@@ -87,11 +87,11 @@ def find_shares(
         if cue is not None:
             whole = _whole_name(cue.group("whole"))
             count = _count_before(shadow, counts, starts, cue.start())
-        elif _BRACKET_OPEN.search(shadow, max(0, pct.span.start - 3), pct.span.start) and (
-            _BRACKET_CLOSE.match(shadow, pct.span.end)
-        ):
-            cue = _BRACKET_OPEN.search(shadow, max(0, pct.span.start - 3), pct.span.start)
-            count = _count_before(shadow, counts, starts, cue.start(), max_gap=0)
+        elif (
+            bracket := _BRACKET_OPEN.search(shadow, max(0, pct.span.start - 3), pct.span.start)
+        ) and _BRACKET_CLOSE.match(shadow, pct.span.end):
+            whole = "（p%）"
+            count = _count_before(shadow, counts, starts, bracket.start(), max_gap=0)
         elif _FROM.match(shadow, pct.span.end):
             count, whole = None, "来自"
         else:
@@ -111,7 +111,7 @@ def find_shares(
                         base=base,
                         percent=pct,
                         span=Span(count.span.start, pct.span.end),
-                        cue=(cue.group(0).strip() if cue else whole) or "占",
+                        cue=cue.group(0).strip() if cue else whole,
                     )
                 )
         key = (seg.sentence_start(pct.span.start), whole)
