@@ -316,12 +316,10 @@ def _dimension_total(
         i -= 1
         if cand.unit != first.unit:
             continue
-        if TOTAL_WORD.search(shadow, seg.clause_start(cand.span.start), cand.span.start):
+        if seg.clause_says(TOTAL_WORD, cand):
             return None if first.interval.entirely_above(cand.interval) else cand
         owner = inner.get(id(cand))
-        if owner is None or not TOTAL_WORD.search(
-            shadow, seg.clause_start(owner.span.start), owner.span.start
-        ):
+        if owner is None or not seg.clause_says(TOTAL_WORD, owner):
             return None
     return None
 
@@ -404,7 +402,7 @@ def _total_before(
         gap = _SHARE_CLAUSE.sub("", _BRACKETED.sub("", gap))
         if len(gap) > _MAX_TOTAL_GAP or sum(ch in CLAUSE_BREAK for ch in gap) > 1:
             return None
-        if DELTA_WORD.search(shadow, seg.clause_start(total.span.start), total.span.start):
+        if seg.clause_says(DELTA_WORD, total):
             return None
         return total
     return None

@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import re
 
+from audit.model import Number
+
 SENTENCE_END = "。！？!?\n"
 CLAUSE_BREAK = "，,；;、：:" + SENTENCE_END
 OPEN_PARENS = "(（[［【"
@@ -86,6 +88,10 @@ class Segmenter:
         while i >= 0 and self.text[i] not in _CLAUSE_OPENERS:
             i -= 1
         return i + 1
+
+    def clause_says(self, pattern: re.Pattern[str], n: Number) -> bool:
+        """Whether the clause before figure ``n`` holds ``pattern`` (``共收到…``, ``同比增加…``)."""
+        return pattern.search(self.text, self.clause_start(n.span.start), n.span.start) is not None
 
     def paren_depth_between(self, start: int, end: int) -> int:
         """Number of brackets opened in ``text[start:end]`` and still open at ``end``."""

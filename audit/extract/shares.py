@@ -96,9 +96,7 @@ def find_shares(
             count, whole = None, "来自"
         else:
             continue
-        if count is not None and not DELTA_WORD.search(
-            shadow, seg.clause_start(count.span.start), count.span.start
-        ):
+        if count is not None and not seg.clause_says(DELTA_WORD, count):
             base = base_of_part.get(id(count)) or _base_before(
                 shadow, counts, starts, count, totals, base_of_part, cued, seg
             )
@@ -206,9 +204,7 @@ def _base_before(
         cand_scope = scope_at(shadow, cand.span.start)
         if scope and cand_scope and scope != cand_scope:
             continue
-        is_total = id(cand) in totals or TOTAL_WORD.search(
-            shadow, seg.clause_start(cand.span.start), cand.span.start
-        )
+        is_total = id(cand) in totals or seg.clause_says(TOTAL_WORD, cand)
         if not is_total:
             aside = Segmenter.closes_bracket(shadow[cand.span.end : count.span.start])
             if id(cand) not in cued and not aside:
