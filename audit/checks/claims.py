@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 import pandas as pd
 
@@ -87,13 +87,23 @@ def _signed(value: Fraction) -> str:
 # -------------------------------------------------------------------- breakdowns
 
 
-def _breakdown_row(b: Breakdown) -> dict[str, Any]:
+_SUM_COLUMNS = ("total", "parts", "may_exceed", "may_fall_short")
+
+
+def _sum_row(
+    total: Interval, parts: Iterable[Number], may_exceed: bool, may_fall_short: bool
+) -> dict[str, Any]:
+    """The row a sum expectation reads: a total and its parts as exact interval text."""
     return {
-        "total": str(b.total.interval),
-        "parts": "+".join(str(p.interval) for p in b.parts),
-        "may_exceed": b.may_exceed,
-        "may_fall_short": b.may_fall_short,
+        "total": str(total),
+        "parts": "+".join(str(p.interval) for p in parts),
+        "may_exceed": may_exceed,
+        "may_fall_short": may_fall_short,
     }
+
+
+def _breakdown_row(b: Breakdown) -> dict[str, Any]:
+    return _sum_row(b.total.interval, b.parts, b.may_exceed, b.may_fall_short)
 
 
 def _describe_breakdown(b: Breakdown) -> Description:
@@ -175,12 +185,7 @@ _WHOLE = Interval.exact(Fraction(100))
 
 def _share_set_row(s: ShareSet) -> dict[str, Any]:
     """A share set is a breakdown of 100%: the same expectation checks it."""
-    return {
-        "total": str(_WHOLE),
-        "parts": "+".join(str(p.interval) for p in s.percents),
-        "may_exceed": False,
-        "may_fall_short": True,
-    }
+    return _sum_row(_WHOLE, s.percents, may_exceed=False, may_fall_short=True)
 
 
 def _describe_share_set(s: ShareSet) -> Description:
@@ -227,14 +232,14 @@ KINDS: dict[str, ClaimKind] = {
     for kind in (
         ClaimKind(
             name="breakdowns",
-            columns=("total", "parts", "may_exceed", "may_fall_short"),
+            columns=_SUM_COLUMNS,
             facts=lambda f: f.breakdowns,
             row=_breakdown_row,
             describe=_describe_breakdown,
         ),
         ClaimKind(
             name="share_sets",
-            columns=("total", "parts", "may_exceed", "may_fall_short"),
+            columns=_SUM_COLUMNS,
             facts=lambda f: f.share_sets,
             row=_share_set_row,
             describe=_describe_share_set,
