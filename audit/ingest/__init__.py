@@ -35,6 +35,9 @@ class IngestError(Exception):
 
 
 # Readers import IngestError from this module, so they are imported after it.
+from audit.ingest.docx import read_docx  # noqa: E402
+from audit.ingest.html import read_html  # noqa: E402
+from audit.ingest.pdf import read_pdf  # noqa: E402
 from audit.ingest.text import read_text  # noqa: E402
 
 Reader = Callable[[str, bytes], Document]
@@ -44,13 +47,17 @@ READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".text": read_text,
     ".md": read_text,
+    ".pdf": read_pdf,
+    ".docx": read_docx,
+    ".html": read_html,
+    ".htm": read_html,
 }
 # A live view: a reader added to READERS is supported at once.
 SUPPORTED_SUFFIXES = READERS.keys()
 # Formats reports also arrive in that have no reader yet. A folder walk still
 # lists them, so each appears in the output with an "unsupported format"
 # finding instead of silently vanishing from an officer's batch.
-REPORT_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".wps", ".html", ".htm", ".xlsx", ".xls", ".et", ".ofd"})
+REPORT_SUFFIXES = frozenset({".doc", ".wps", ".xlsx", ".xls", ".et", ".ofd"})
 # What stdin is read as.
 STDIN_READER: Reader = read_text
 
