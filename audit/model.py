@@ -10,6 +10,7 @@ Numbers are exact: values are ``Fraction``s and every written figure carries the
 
 from __future__ import annotations
 
+import bisect
 import enum
 import re
 from dataclasses import dataclass, field
@@ -115,6 +116,43 @@ class Interval:
         return cls(Fraction(lo), hi_v, lo_b == "(", hi_v is not None and hi_b == ")")
 
 
+# -------------------------------------------------------------------------- grids
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One cell of a table as the source laid it out.
+
+    ``text`` is the cell's text with inner line breaks joined; ``span`` is where
+    that text sits in ``Document.text`` (readers write each table row into the
+    text as one line, cells joined by `` | ``), so a cell is quoted like any
+    other evidence. A merged cell appears once, at its top-left position.
+    """
+
+    text: str
+    span: Span
+    row: int
+    col: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Grid:
+    """A table read from a structured source (HTML, DOCX, PDF), in source order."""
+
+    cells: tuple[Cell, ...]
+    span: Span
+    page: int | None = None
+
+    def rows(self) -> list[list[Cell]]:
+        """The cells by row, each row left to right."""
+        by_row: dict[int, list[Cell]] = {}
+        for cell in self.cells:
+            by_row.setdefault(cell.row, []).append(cell)
+        return [sorted(by_row[r], key=lambda c: c.col) for r in sorted(by_row)]
+
+
 # ------------------------------------------------------------------------ document
 
 
@@ -135,6 +173,9 @@ class Document:
     shadow: str
     encoding: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    grids: tuple[Grid, ...] = ()
+    # Offset in ``text`` where each page starts (paged sources only: PDF).
+    page_starts: tuple[int, ...] = ()
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.shadow):
@@ -142,6 +183,12 @@ class Document:
 
     def quote(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+    def page_of(self, offset: int) -> int | None:
+        """The 1-based page ``offset`` falls on, or None for a source without pages."""
+        if not self.page_starts:
+            return None
+        return bisect.bisect_right(self.page_starts, offset) or 1
 
 
 # --------------------------------------------------------------------------- facts
@@ -223,6 +270,85 @@ class Restatement:
     label: str
 
 
+@dataclass(frozen=True, slots=True)
+class TableCell:
+    """One cell of a standard table, keyed by its canonical (table, row, column) id.
+
+    ``value`` is the number the cell holds (None for a blank, a placeholder such
+    as ``/`` or ``—``, or text); ``text`` is the cell as written. ``measure``
+    says what belongs there: ``count``, ``signed`` (本年增/减) or ``amount`` (万元).
+    """
+
+    table: str
+    row: str
+    column: str
+    row_label: str
+    column_label: str
+    text: str
+    value: Fraction | None
+    span: Span
+    measure: str = "count"
+
+    @property
+    def interval(self) -> Interval:
+        """What the cell says about its quantity: exact, or any count when it is empty."""
+        if self.value is not None:
+            return Interval.exact(self.value)
+        return Interval(Fraction(0), None)
+
+
+@dataclass(frozen=True, slots=True)
+class StandardTable:
+    """表二, 表三 or 表四 as read from one document, in the template ``version`` it follows."""
+
+    table: str
+    version: str | None  # "2019" (trial format) or "2021"; None when the table does not tell
+    cells: tuple[TableCell, ...]
+    span: Span
+    complete: bool  # every cell of the layout was found
+
+    def cell(self, row: str, column: str) -> TableCell | None:
+        for cell in self.cells:
+            if cell.row == row and cell.column == column:
+                return cell
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class TableIdentity:
+    """An identity the format implies between cells: sum(left) = sum(right)."""
+
+    rule: str  # the rule that checks it (TBL001 …)
+    name: str  # which identity, for the reader: "（七）总计 · 自然人"
+    left: tuple[TableCell, ...]
+    right: tuple[TableCell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TableStatement:
+    """A figure the prose states for a quantity the tables also hold."""
+
+    number: Number
+    label: str  # the quantity, e.g. "本年新收申请"
+    value: Fraction  # the table's figure for it
+    cells: tuple[TableCell, ...]  # the cells it comes from
+    working: str  # how the table's figure was obtained, e.g. "予以公开 272 + 部分公开 3"
+
+
+@dataclass(frozen=True, slots=True)
+class YearOverYear:
+    """A cell of this year's table that last year's report of the same body fixes.
+
+    ``expected`` is what last year's figures give (``working`` says how), e.g.
+    this year's 上年结转 = last year's 结转下年度继续办理.
+    """
+
+    rule: str
+    cell: TableCell
+    expected: Fraction
+    working: str
+
+
 @dataclass(slots=True)
 class Facts:
     """Everything extracted from one document."""
@@ -232,7 +358,11 @@ class Facts:
     shares: list[Share] = field(default_factory=list)
     share_sets: list[ShareSet] = field(default_factory=list)
     restatements: list[Restatement] = field(default_factory=list)
+    tables: list[StandardTable] = field(default_factory=list)
+    identities: list[TableIdentity] = field(default_factory=list)
+    table_statements: list[TableStatement] = field(default_factory=list)
     report_year: int | None = None
+    issuer: str | None = None
 
 
 # ------------------------------------------------------------------------ findings
@@ -267,6 +397,10 @@ class Evidence:
     start: int
     end: int
     page: int | None = None
+    # For a cell of a standard table: which table, row and column it is.
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

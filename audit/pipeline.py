@@ -8,10 +8,10 @@ every input keeps its place in the report.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
-from audit.checks.claims import build_tables
-from audit.checks.findings import from_claim, input_finding
+from audit.checks.claims import Claim, build_tables
+from audit.checks.findings import from_claims, input_finding
 from audit.extract import extract
 from audit.ingest import DEFAULT_MAX_BYTES, IngestError, discover, load
 from audit.model import AuditReport, Document, DocumentResult, Facts, Finding
@@ -82,11 +82,17 @@ def _check(results: list[DocumentResult], suites_dir: Path) -> None:
     suites = gx.load_suites(suites_dir)
     batch: list[Facts | None] = [r.facts for r in results]
     tables = build_tables(batch)
+    # Rejected claims, gathered per (rule, document, group) so a grouped kind gives one finding.
+    groups: dict[tuple[str, int, Any], tuple[gx.Failure, list[Claim]]] = {}
     for failure in gx.validate(tables, suites):
         claim = failure.table.claims[failure.claim_id]
-        result = results[claim.doc]
+        kind = failure.table.kind
+        key = kind.group(claim.fact) if kind.group else claim.id
+        groups.setdefault((failure.meta["rule"], claim.doc, key), (failure, []))[1].append(claim)
+    for (_, doc, _), (failure, claims) in groups.items():
+        result = results[doc]
         assert result.document is not None
-        result.findings.append(from_claim(failure.meta, failure.table.kind, claim, result.document))
+        result.findings.append(from_claims(failure.meta, failure.table.kind, claims, result.document))
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:

@@ -23,6 +23,34 @@ EXPECTED = {
     # 16/734 = 2.18%. The excerpt ends inside the list, so its 16 + 25 of 734 is a partial list (info).
     ("008.txt", "PCT001", 2.2, 2.8),
     ("008.txt", "SUM003", 734, 41),
+    # 004's own 表三 (2019 format, 总计 column blank for the outcome rows): 予以公开 258+12+1+1 = 272
+    # and 部分公开 3 make 275, not the text's 258; 无法提供 252+12+1+44+3+25 = 337, not 265
+    # (domain/evaluators.md §C lists both). 采购总金额 "251000元" is a unit in a 万元-free cell.
+    ("004.txt", "CON002", 275, 258),
+    ("004.txt", "CON002", 337, 265),
+    ("004.txt", "TBL006", None, 1),
+    ("004.txt", "PLH001", None, 126),  # 表三's blank cells (0 is required)
+    ("004.txt", "PLH001", None, 9),  # 表四's blank cells
+    ("017.txt", "PLH001", None, 3),  # 表二 规章 "/ | / | /"
+    ("017.txt", "PLH001", None, 19),  # 表三 applicant cells left blank, totals 0
+    ("023.txt", "PLH001", None, 72),  # 表三 blanks for zero
+    ("019.txt", "STR001", "2021", "2019"),  # a 2023 report on the 2019 trial 表二
+}
+
+# The fetched complete reports (../shared/corpus/fetched; SOURCES.md describes each).
+FETCHED = {
+    # 淮安市洪泽区 2023: 表四 行政复议 10/1/0/0 with 总计 0, 复议后起诉 5/0/0/0 with 总计 0 —
+    # the source errors SOURCES.md records; its 表三 keeps the 2019 single （六）其他处理 row.
+    ("hzq2023_working.pdf", "TBL005", 0, 11),
+    ("hzq2023_working.pdf", "TBL005", 0, 5),
+    ("hzq2023_working.pdf", "STR001", "2021", "2019"),
+    ("hzq2024_working.pdf", "STR001", "2021", "2019"),
+    # The peer's Markdown drops 表三 结转下年度's 总计 cell (the narrative gives 1).
+    ("kewei-2024-source.md", "PLH001", None, 1),
+    # The blank 2021 template: every cell of the three tables is blank.
+    ("政务公开年报模版.docx", "PLH001", None, 10),
+    ("政务公开年报模版.docx", "PLH001", None, 175),
+    ("政务公开年报模版.docx", "PLH001", None, 15),
 }
 
 
@@ -36,3 +64,15 @@ def test_corpus_pages_give_exactly_the_known_findings():
         for f in d.findings
     }
     assert found == EXPECTED
+
+
+def test_fetched_reports_give_exactly_the_known_findings():
+    fetched = require_shared("corpus/fetched")
+    report = audit_paths([str(fetched)])
+    assert all(d.document is not None for d in report.documents)
+    found = {
+        (Path(d.path).name, f.rule, f.expected, f.observed)
+        for d in report.documents
+        for f in d.findings
+    }
+    assert found == FETCHED

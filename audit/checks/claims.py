@@ -16,6 +16,9 @@ from typing import Any, Callable, Iterable
 import pandas as pd
 
 from audit.checks.arith import exact_ratio
+from audit.checks.years import year_over_year
+from audit.extract.standard import T4, TABLE_NAMES
+from audit.extract.tables import compact_cell_text
 from audit.model import (
     Approx,
     Breakdown,
@@ -26,6 +29,11 @@ from audit.model import (
     Share,
     ShareSet,
     Span,
+    StandardTable,
+    TableCell,
+    TableIdentity,
+    TableStatement,
+    YearOverYear,
     format_fraction,
     plain_number,
 )
@@ -45,15 +53,28 @@ class Description:
     expected: Any
     observed: Any
     spans: tuple[Span, ...]
+    cells: tuple[TableCell, ...] = ()  # table cells quoted as evidence, with their labels
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimKind:
+    """How one kind of fact becomes rows of a claim table and findings.
+
+    ``facts`` takes one document's facts; ``across`` (when set) instead takes the
+    whole batch and returns ``(document index, fact)`` pairs, for claims that
+    compare documents. A kind with ``group`` reports the rejected claims of one
+    document that share a group key as ONE finding, described by
+    ``describe_group`` (the blank cells of a table are one finding, not fifty).
+    """
+
     name: str
     columns: tuple[str, ...]
     facts: Callable[[Facts], list[Any]]
     row: Callable[[Any], dict[str, Any]]
     describe: Callable[[Any], Description]
+    across: Callable[[list[Facts | None]], list[tuple[int, Any]]] | None = None
+    group: Callable[[Any], Any] | None = None
+    describe_group: Callable[[list[Any]], Description] | None = None
 
 
 @dataclass(slots=True)
@@ -221,6 +242,153 @@ def _describe_restatement(r: Restatement) -> Description:
     )
 
 
+# ---------------------------------------------------------------- table cells
+
+
+def _cell_text(cell: TableCell) -> str:
+    return cell.text if cell.text else "空"
+
+
+def _cells_expr(cells: tuple[TableCell, ...]) -> str:
+    return " + ".join(_cell_text(c) for c in cells)
+
+
+def _cells_sum(cells: tuple[TableCell, ...]) -> Interval:
+    return Interval.sum(c.interval for c in cells)
+
+
+def _cell_place(cell: TableCell) -> str:
+    if cell.table == T4:  # one row: the column says it all
+        return f"「{cell.column_label}」"
+    return f"「{short_row_label(cell.row_label)}」{cell.column_label}"
+
+
+def short_row_label(label: str) -> str:
+    """A row label without its long note: （二）部分公开（区分处理的…） → （二）部分公开."""
+    return label.split("（区分")[0]
+
+
+def _identity_row(i: TableIdentity) -> dict[str, Any]:
+    return {"rule": i.rule, "left": str(_cells_sum(i.left)), "right": str(_cells_sum(i.right))}
+
+
+def _describe_identity(i: TableIdentity) -> Description:
+    left, right = _cells_sum(i.left), _cells_sum(i.right)
+    left_text, right_text = _interval_text(left), _interval_text(right)
+    diff = _signed(right.lo - left.lo) if left.is_exact and right.is_exact else "?"
+    table = i.left[0].table
+    return Description(
+        fields={
+            "table": TABLE_NAMES[table][0].split(" ")[0],
+            "table_en": TABLE_NAMES[table][1],
+            "name": i.name,
+            "left_expr": _cells_expr(i.left),
+            "right_expr": _cells_expr(i.right),
+            "left": left_text,
+            "right": right_text,
+            "diff": diff,
+        },
+        arithmetic=f"{_cells_expr(i.left)} = {left_text} ≠ {_cells_expr(i.right)} = {right_text}（差 {diff}）",
+        expected=_json_number(left.lo) if left.is_exact else left_text,
+        observed=_json_number(right.lo) if right.is_exact else right_text,
+        spans=(),
+        cells=i.left + i.right,
+    )
+
+
+def _cell_row(c: TableCell) -> dict[str, Any]:
+    """``measure:text``, so one regex per rule can tell what each kind of cell may hold."""
+    return {"typed": f"{c.measure}:{compact_cell_text(c.text)}"}
+
+
+def _describe_cell(c: TableCell) -> Description:
+    return _describe_cells([c])
+
+
+def _describe_cells(cells: list[TableCell]) -> Description:
+    places = "、".join(_cell_place(c) for c in cells[:6]) + ("等" if len(cells) > 6 else "")
+    table = cells[0].table
+    return Description(
+        fields={
+            "table": TABLE_NAMES[table][0].split(" ")[0],
+            "table_en": TABLE_NAMES[table][1],
+            "count": str(len(cells)),
+            "places": places,
+            "texts": "、".join(f"「{c.text}」" for c in cells[:6]),
+        },
+        arithmetic="；".join(f"{_cell_place(c)}：「{c.text}」" for c in cells[:12]),
+        expected=None,
+        observed=len(cells),
+        spans=(),
+        cells=tuple(cells),
+    )
+
+
+def _statement_row(s: TableStatement) -> dict[str, Any]:
+    return {"first": str(s.number.interval), "second": str(Interval.exact(s.value))}
+
+
+def _describe_statement(s: TableStatement) -> Description:
+    stated = figure(s.number)
+    table = plain_number(s.value)
+    return Description(
+        fields={"label": s.label, "stated": stated, "table_value": table, "working": s.working},
+        arithmetic=f"正文 {s.label} {stated}件 ≠ 表格 {s.working} = {table}",
+        expected=_json_number(s.value),
+        observed=_json_number(s.number.value),
+        spans=(s.number.span,),
+        cells=s.cells,
+    )
+
+
+def _layout_row(item: tuple[StandardTable, int | None]) -> dict[str, Any]:
+    table, year = item
+    regime = "unknown" if year is None else "2021+" if year >= 2021 else "before2021"
+    return {"version": table.version, "regime": regime}
+
+
+def _describe_layout(item: tuple[StandardTable, int | None]) -> Description:
+    table, year = item
+    return Description(
+        fields={
+            "table": TABLE_NAMES[table.table][0].split(" ")[0],
+            "table_en": TABLE_NAMES[table.table][1],
+            "year": str(year),
+        },
+        arithmetic=f"{year} 年度报告 · {TABLE_NAMES[table.table][0]} 使用 2019 年试行格式",
+        expected="2021",
+        observed=table.version,
+        spans=(),
+        cells=_version_cells(table),
+    )
+
+
+def _version_cells(table: StandardTable) -> tuple[TableCell, ...]:
+    """The cells that show which version a table follows (表三's （六） row), else its first."""
+    telling = [c for c in table.cells if c.row == "other" and c.column == "total"]
+    return tuple(telling or table.cells[:1])
+
+
+def _year_row(y: YearOverYear) -> dict[str, Any]:
+    return {"rule": y.rule, "left": str(y.cell.interval), "right": str(Interval.exact(y.expected))}
+
+
+def _describe_year(y: YearOverYear) -> Description:
+    return Description(
+        fields={
+            "place": _cell_place(y.cell),
+            "value": _cell_text(y.cell),
+            "expected": plain_number(y.expected),
+            "working": y.working,
+        },
+        arithmetic=f"{_cell_place(y.cell)} {_cell_text(y.cell)} ≠ {y.working} = {plain_number(y.expected)}",
+        expected=_json_number(y.expected),
+        observed=_json_number(y.cell.value) if y.cell.value is not None else y.cell.text,
+        spans=(),
+        cells=(y.cell,),
+    )
+
+
 def _json_number(value: Fraction) -> int | float:
     return value.numerator if value.denominator == 1 else float(value)
 
@@ -252,6 +420,44 @@ KINDS: dict[str, ClaimKind] = {
             describe=_describe_restatement,
         ),
         ClaimKind(
+            name="table_identities",
+            columns=("rule", "left", "right"),
+            facts=lambda f: f.identities,
+            row=_identity_row,
+            describe=_describe_identity,
+        ),
+        ClaimKind(
+            name="table_cells",
+            columns=("typed",),
+            facts=lambda f: [c for t in f.tables for c in t.cells],
+            row=_cell_row,
+            describe=_describe_cell,
+            group=lambda c: c.table,
+            describe_group=_describe_cells,
+        ),
+        ClaimKind(
+            name="table_statements",
+            columns=("first", "second"),
+            facts=lambda f: f.table_statements,
+            row=_statement_row,
+            describe=_describe_statement,
+        ),
+        ClaimKind(
+            name="table_layouts",
+            columns=("version", "regime"),
+            facts=lambda f: [(t, f.report_year) for t in f.tables if t.version],
+            row=_layout_row,
+            describe=_describe_layout,
+        ),
+        ClaimKind(
+            name="year_over_year",
+            columns=("rule", "left", "right"),
+            facts=lambda f: [],
+            row=_year_row,
+            describe=_describe_year,
+            across=year_over_year,
+        ),
+        ClaimKind(
             name="shares",
             columns=("count", "base", "percent", "printed", "decimals", "percent_approx"),
             facts=lambda f: f.shares,
@@ -268,13 +474,14 @@ def build_tables(batch: list[Facts | None]) -> dict[str, ClaimTable]:
     for kind in KINDS.values():
         rows: list[dict[str, Any]] = []
         claims: dict[str, Claim] = {}
-        for doc, facts in enumerate(batch):
-            if facts is None:
-                continue
-            for k, fact in enumerate(kind.facts(facts)):
-                claim_id = f"{doc}:{kind.name}:{k}"
-                claims[claim_id] = Claim(claim_id, doc, fact)
-                rows.append({"claim_id": claim_id, **kind.row(fact)})
+        if kind.across is not None:
+            pairs = kind.across(batch)
+        else:
+            pairs = [(doc, fact) for doc, facts in enumerate(batch) if facts is not None for fact in kind.facts(facts)]
+        for k, (doc, fact) in enumerate(pairs):
+            claim_id = f"{doc}:{kind.name}:{k}"
+            claims[claim_id] = Claim(claim_id, doc, fact)
+            rows.append({"claim_id": claim_id, **kind.row(fact)})
         frame = pd.DataFrame(rows, columns=["claim_id", *kind.columns])
         tables[kind.name] = ClaimTable(kind, frame, claims)
     return tables

@@ -10,12 +10,18 @@ from typing import Any
 
 from audit.checks import registry
 from audit.checks.claims import Claim, ClaimKind
-from audit.model import Category, Document, Evidence, Finding, Severity
+from audit.model import Category, Document, Evidence, Finding, Severity, Span, TableCell
 
 
-def from_claim(meta: dict[str, Any], kind: ClaimKind, claim: Claim, document: Document) -> Finding:
+def from_claims(meta: dict[str, Any], kind: ClaimKind, claims: list[Claim], document: Document) -> Finding:
+    """One finding for the rejected claims of one document (one claim, or a group of them)."""
     rule = registry.get(meta["rule"])
-    described = kind.describe(claim.fact)
+    if len(claims) == 1 or kind.describe_group is None:
+        described = kind.describe(claims[0].fact)
+    else:
+        described = kind.describe_group([c.fact for c in claims])
+    evidence = [_quote(document, span) for span in described.spans]
+    evidence += [_cell(document, cell) for cell in described.cells]
     return Finding(
         rule=rule.id,
         name=rule.name,
@@ -23,12 +29,27 @@ def from_claim(meta: dict[str, Any], kind: ClaimKind, claim: Claim, document: Do
         severity=Severity(meta["severity"]),
         message_zh=meta["message"]["zh"].format(**described.fields),
         message_en=meta["message"]["en"].format(**described.fields),
-        evidence=tuple(
-            Evidence(document.quote(span), span.start, span.end) for span in described.spans
-        ),
+        evidence=tuple(evidence),
         expected=described.expected,
         observed=described.observed,
         arithmetic=described.arithmetic,
+    )
+
+
+def _quote(document: Document, span: Span) -> Evidence:
+    return Evidence(document.quote(span), span.start, span.end, document.page_of(span.start))
+
+
+def _cell(document: Document, cell: TableCell) -> Evidence:
+    span = cell.span
+    return Evidence(
+        document.quote(span),
+        span.start,
+        span.end,
+        document.page_of(span.start),
+        table=cell.table,
+        row=cell.row_label,
+        column=cell.column_label,
     )
 
 

@@ -180,6 +180,38 @@ class ExpectRestatedFiguresToAgree(MulticolumnMapExpectation):
     success_keys: ClassVar[tuple[str, ...]] = ("mostly",)
 
 
+class IdentityHolds(MulticolumnMapMetricProvider):
+    """Row-wise: can both sides of a table identity be equal (their intervals overlap)?"""
+
+    condition_metric_name = "audit.identity_holds"
+    condition_domain_keys = _DOMAIN_KEYS
+    condition_value_keys = ("rule",)
+
+    @multicolumn_condition_partial(engine=PandasExecutionEngine)
+    def _pandas(cls, column_list, **kwargs):
+        rule = kwargs["rule"]
+
+        def holds(row: Any) -> bool:
+            if row["rule"] != rule:
+                return True  # another rule's identity
+            return Interval.parse(row["left"]).overlaps(Interval.parse(row["right"]))
+
+        return column_list.apply(holds, axis=1).astype(bool)
+
+
+class ExpectTableIdentityToHold(MulticolumnMapExpectation):
+    """The identities of one ``rule`` hold: the sums of their two sides can be equal.
+
+    Columns ``rule``, ``left``, ``right`` (interval text). An empty cell stands
+    for any count, so an identity fails only when no value of its empty cells
+    could make it hold.
+    """
+
+    rule: str
+    map_metric: ClassVar[str] = "audit.identity_holds"
+    success_keys: ClassVar[tuple[str, ...]] = ("mostly", "rule")
+
+
 # -------------------------------------------------------------------- suites
 
 

@@ -1,6 +1,6 @@
 """The one registry of rules: id, name, category, default severity and documentation.
 
-Rule ids carry a family prefix (SUM, PCT, CON, INP) and a number that never changes
+Rule ids carry a family prefix (SUM, PCT, CON, TBL, PLH, STR, INP) and a number that never changes
 meaning; the name says the problem. Rules checked by Great Expectations are
 declared in ``expectations/*.json`` (each expectation's ``meta.rule`` names one
 of these ids, and a test holds the two in agreement); the INP rules are raised
@@ -217,6 +217,270 @@ Passes
     per department or month) is not compared.
 Fails
     2019年，我局共收到政府信息公开申请12件。… 本年度收到政府信息公开申请15件。
+Options
+    None.
+""",
+    ),
+    Rule(
+        "TBL001",
+        "table3-row-total-differs",
+        Category.TABLE,
+        Severity.ERROR,
+        "表三某行总计不等于各类申请人之和",
+        "A Table 3 row's total differs from the sum of its applicant columns",
+        """\
+What it checks
+    Every row of 表三 (收到和处理政府信息公开申请情况): 总计 = 自然人 + 商业企业 +
+    科研机构 + 社会公益组织 + 法律服务机构 + 其他 (template.md T3-1). An empty
+    cell stands for an unknown count (it is reported by PLH001), so a row fails
+    only when no count in its empty cells could make it add up.
+Why it matters
+    The identity holds by the definition of the columns; a row that breaks it
+    has a wrong figure, and every total built on it inherits the error.
+Passes
+    一、本年新收政府信息公开申请数量 | 705 | 3 | 0 | 0 | 5 | 0 | 713
+    （一）予以公开 | 258 | 12 |  |  | 1 | 1 |  (总计 empty: PLH001 reports it)
+Fails
+    一、本年新收政府信息公开申请数量 | 705 | 3 | 0 | 0 | 5 | 0 | 731
+Options
+    None.
+""",
+    ),
+    Rule(
+        "TBL002",
+        "table3-column-total-differs",
+        Category.TABLE,
+        Severity.ERROR,
+        "表三（七）总计不等于各项办理结果之和",
+        "Table 3's （七）总计 differs from the sum of the outcome rows",
+        """\
+What it checks
+    Each column of 表三: （七）总计 = （一）予以公开 + （二）部分公开 + the
+    rows of （三）不予公开, （四）无法提供, （五）不予处理 and （六）其他处理
+    (template.md T3-2; （六） is one row in the 2019 trial format, three in the
+    2021 format). Checked only when every outcome row was read.
+Why it matters
+    （七）总计 is the number of applications concluded; when it differs from
+    its rows, either an outcome is missing or the total is wrong.
+Passes
+    自然人: 258 + 3 + 14 + 5 + 3 + 10 + 252 + 44 + 25 + 148 + 5 = 767 = （七）总计 767.
+Fails
+    The same rows with （七）总计 770.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "TBL003",
+        "table3-balance-differs",
+        Category.TABLE,
+        Severity.ERROR,
+        "表三勾稽关系不成立（新收 + 上年结转 ≠ 办理结果总计 + 结转下年度）",
+        "Table 3 does not balance (received + carried over ≠ concluded + carried forward)",
+        """\
+What it checks
+    Each column of 表三: 一、本年新收 + 二、上年结转 = 三、（七）总计 +
+    四、结转下年度继续办理 — the identity the table's own header cell prints
+    ("第一项加第二项之和，等于第三项加第四项之和", template.md T3-3).
+Why it matters
+    Every application received is either concluded or carried forward; a
+    table that does not balance has lost or invented applications.
+Passes
+    713 + 36 = 749 = 718 + 31.
+Fails
+    21 + 0 = 21, but 21 + 3 = 24.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "TBL004",
+        "table3-subtotal-differs",
+        Category.TABLE,
+        Severity.ERROR,
+        "表三分组小计不等于其子项之和",
+        "A Table 3 group subtotal differs from the sum of its rows",
+        """\
+What it checks
+    When a report gives the group rows （三）不予公开, （四）无法提供, （五）不予处理
+    or （六）其他处理 figures of their own (the official layout does not; some
+    local templates do), each equals the sum of its numbered rows, column by
+    column (template.md T3-6).
+Why it matters
+    A subtotal that differs from its rows makes the table contradict itself.
+Passes
+    （三）不予公开 | 2 … with 1.属于国家秘密 1 and 6.属于四类过程性信息 1, others 0.
+Fails
+    （三）不予公开 | 3 … with the same rows.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "TBL005",
+        "table4-total-differs",
+        Category.TABLE,
+        Severity.ERROR,
+        "表四总计不等于各项结果之和",
+        "A Table 4 total differs from the sum of its outcomes",
+        """\
+What it checks
+    表四, for 行政复议, 行政诉讼·未经复议直接起诉 and 行政诉讼·复议后起诉 each:
+    总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 (template.md T4-1…T4-3).
+Why it matters
+    The total is the number of cases; a total of 0 over 11 decided cases
+    misreports the body's litigation record.
+Passes
+    27 | 10 | 9 | 15 | 61.
+Fails
+    10 | 1 | 0 | 0 | 0 (淮安市洪泽区 2023: 11 reviews, total 0).
+Options
+    None.
+""",
+    ),
+    Rule(
+        "TBL006",
+        "table-cell-not-a-number",
+        Category.TABLE,
+        Severity.WARNING,
+        "表格单元格不是该栏要求的数字",
+        "A table cell does not hold the number its column asks for",
+        """\
+What it checks
+    Each cell of 表二, 表三 and 表四 holds what its column asks for: a
+    non-negative whole number for counts, a whole number that may be negative
+    for 本年增/减 (2019 format), a non-negative number in 万元 for amounts.
+    A unit, a note or text in the cell ("251000元", "22（其中修订16件）") is reported.
+Why it matters
+    The format fixes the unit of each column (收费金额 in 万元); a figure with
+    another unit or a note cannot be added up or compared by readers or tools.
+Passes
+    7730.28 in 本年收费金额（单位：万元）; 0 in a count column.
+Fails
+    政府集中采购 | 6 | 251000元.
+Options
+    None. Blank cells and placeholders are PLH001's.
+""",
+    ),
+    Rule(
+        "TBL007",
+        "carry-over-differs-from-last-year",
+        Category.TABLE,
+        Severity.WARNING,
+        "上年结转与上年报告的结转下年度不一致",
+        "Applications carried over differ from last year's report",
+        """\
+What it checks
+    When the batch holds last year's report of the same body (same issuer in
+    the title, consecutive report years), this year's 表三 二、上年结转 equals
+    last year's 四、结转下年度继续办理, column by column (template.md T3-7).
+Why it matters
+    The applications carried forward last year are the ones carried over this
+    year; a difference means one of the two reports is wrong.
+Passes
+    2023: 结转下年度 0; 2024: 上年结转 0.
+Fails
+    2023: 结转下年度 2; 2024: 上年结转 0.
+Options
+    None. A warning: reorganisations and changes of scope break the rule legitimately.
+""",
+    ),
+    Rule(
+        "TBL008",
+        "documents-in-force-discontinuous",
+        Category.TABLE,
+        Severity.INFO,
+        "现行有效件数与上年报告不连续",
+        "Documents in force do not follow from last year's report",
+        """\
+What it checks
+    When the batch holds last year's report of the same body, 表二 (2021 format)
+    现行有效件数 = last year's 现行有效件数 + 本年制发件数 − 本年废止件数, for
+    规章 and 行政规范性文件 (template.md T2-1).
+Why it matters
+    A break in the count of documents in force is worth a look, though
+    documents also lapse by expiry or are revised, so it is information only.
+Passes
+    2023: 5 in force; 2024: issued 1, repealed 0, in force 6.
+Fails
+    2023: 5 in force; 2024: issued 1, repealed 0, in force 9.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PLH001",
+        "blank-table-cell",
+        Category.PLACEHOLDER,
+        Severity.WARNING,
+        "表格中应填数字的单元格空白",
+        "Table cells where a number belongs are blank",
+        """\
+What it checks
+    Each cell of 表二, 表三 and 表四 where the format asks for a number: a blank
+    cell, or one holding only a placeholder ("/", "—", "-", "无"), is reported.
+    The blank cells of one table are one finding; each cell is named in the
+    evidence with its row and column.
+Why it matters
+    The format asks for 0 where there is nothing to report; a blank leaves the
+    reader unable to tell a zero from a figure that was never filled in (a
+    blank 总计 column hides whether the rows add up).
+Passes
+    四、结转下年度继续办理 | 31 | 0 | 0 | 0 | 0 | 0 | 31
+Fails
+    二、上年结转政府信息公开申请数量 | 18 |  |  |  |  |  | 18
+Options
+    None.
+""",
+    ),
+    Rule(
+        "CON002",
+        "text-differs-from-table",
+        Category.CONSISTENCY,
+        Severity.ERROR,
+        "正文数字与表格不一致",
+        "A figure in the text differs from the table",
+        """\
+What it checks
+    Figures the text states for quantities the standard tables hold — 收到申请,
+    办结/答复, 上年结转, 结转下年度, 予以公开, 部分公开, 不予公开, 无法提供,
+    不予处理, 其他处理 (表三) and 行政复议, 行政诉讼 (表四) — equal the table's
+    figure (template.md T3-8, T4-5). A row's figure is its 总计 cell, or the sum
+    of its cells when 总计 is blank; 共收到 may also count the applications
+    carried over. Sentences naming another scope (全省, 全市…), a change or
+    another year are not compared. How statements are read:
+    audit/extract/statements.py.
+Why it matters
+    Evaluators find the text and the table of one report disagreeing more
+    often than any other inconsistency; readers cannot tell which is right.
+Passes
+    共受理政府信息公开申请859件 with 表三 新收 总计 859.
+Fails
+    予以公开及部分公开258件 with 表三 予以公开 272 + 部分公开 3 = 275.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "STR001",
+        "outdated-table-format",
+        Category.STRUCTURE,
+        Severity.WARNING,
+        "2021 年度及以后的报告仍使用 2019 年试行表格格式",
+        "A report for 2021 or later uses the 2019 trial table format",
+        """\
+What it checks
+    The version of 表二 and 表三 against the report year: from the 2021 reports
+    on, the format of 国办公开办函〔2021〕30号 applies (表三 splits （六）其他处理
+    into three rows; 表二 has 本年制发件数/本年废止件数/现行有效件数). A table
+    whose version cannot be told, or a report without a year, is not judged.
+Why it matters
+    The 2021 format added the rows for 信息处理费 (逾期未缴费); a report on the
+    old layout cannot report them and is not in the prescribed format.
+Passes
+    A 2023 report whose 表三 has 1.申请人无正当理由逾期不补正… 2.… 3.其他.
+Fails
+    A 2023 report whose 表三 has a single （六）其他处理 row.
 Options
     None.
 """,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from audit.model import AuditReport, DocumentResult, Finding
+from audit.model import AuditReport, DocumentResult, Evidence, Finding
 
 VERSION = 1
 
@@ -37,11 +37,16 @@ def _finding(finding: Finding, lang: str) -> dict[str, Any]:
         "message": finding.message(lang),
         "message_zh": finding.message_zh,
         "message_en": finding.message_en,
-        "evidence": [
-            {"text": e.text, "start": e.start, "end": e.end, "page": e.page}
-            for e in finding.evidence
-        ],
+        "evidence": [_evidence(e) for e in finding.evidence],
         "expected": finding.expected,
         "observed": finding.observed,
         "arithmetic": finding.arithmetic,
     }
+
+
+def _evidence(e: Evidence) -> dict[str, Any]:
+    """A quoted span; a table cell also names its table, row and column (labels as in the template)."""
+    out: dict[str, Any] = {"text": e.text, "start": e.start, "end": e.end, "page": e.page}
+    if e.table is not None:
+        out.update(table=e.table, row=e.row, column=e.column)
+    return out

@@ -1,0 +1,81 @@
+"""Claims across two reports of one body: this year's tables against last year's.
+
+Two reports are of one body when their titles name the same issuer
+(``Facts.issuer``, with or without the bodies above it) and their report
+years are consecutive. Only then, and only
+from cells both reports state as numbers:
+
+* TBL007 (template.md T3-7): this year's 表三 二、上年结转 equals last year's
+  四、结转下年度继续办理, column by column. Conventional, not certain: a
+  reorganisation or a change of scope breaks it, so it is a warning.
+* TBL008 (T2-1): this year's 表二 现行有效件数 equals last year's plus this year's
+  本年制发件数 minus 本年废止件数 (2021 layout, 规章 and 行政规范性文件). Documents
+  also lapse by expiry or are revised, so a difference is information only.
+"""
+
+from __future__ import annotations
+
+from audit.extract import standard as std
+from audit.model import Facts, StandardTable, YearOverYear
+
+
+def same_body(a: str, b: str) -> bool:
+    """One issuer named with or without the bodies above it (淮安市洪泽区人民政府, 洪泽区人民政府)."""
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 4 and longer.endswith(shorter)
+
+
+def year_over_year(batch: list[Facts | None]) -> list[tuple[int, YearOverYear]]:
+    reports = [
+        (doc, facts.issuer, facts.report_year)
+        for doc, facts in enumerate(batch)
+        if facts is not None and facts.issuer and facts.report_year
+    ]
+    out: list[tuple[int, YearOverYear]] = []
+    for doc, issuer, year in reports:
+        same_year = [d for d, i, y in reports if y == year and same_body(i, issuer)]
+        previous = [d for d, i, y in reports if y == year - 1 and same_body(i, issuer)]
+        if len(same_year) != 1 or len(previous) != 1:
+            continue  # two reports for one year: which one continues last year is unknown
+        this, last = batch[doc], batch[previous[0]]
+        assert this is not None and last is not None
+        out += [(doc, claim) for claim in _carry_over(this, last, year) + _in_force(this, last, year)]
+    return out
+
+
+def _table(facts: Facts, table: str) -> StandardTable | None:
+    return next((t for t in facts.tables if t.table == table), None)
+
+
+def _carry_over(this: Facts, last: Facts, year: int) -> list[YearOverYear]:
+    now, before = _table(this, std.T3), _table(last, std.T3)
+    if now is None or before is None:
+        return []
+    out: list[YearOverYear] = []
+    for column in std.APPLICANTS:
+        cell, previous = now.cell("carried", column.id), before.cell("forward", column.id)
+        if cell is None or previous is None or cell.value is None or previous.value is None:
+            continue
+        working = f"{year - 1} 年报告「四、结转下年度继续办理」{column.label}"
+        out.append(YearOverYear("TBL007", cell, previous.value, working))
+    return out
+
+
+def _in_force(this: Facts, last: Facts, year: int) -> list[YearOverYear]:
+    now, before = _table(this, std.T2), _table(last, std.T2)
+    if now is None or before is None or now.version != std.V2021 or before.version != std.V2021:
+        return []
+    out: list[YearOverYear] = []
+    for row in ("rules", "normative"):
+        cells = [now.cell(row, c) for c in ("in_force", "issued", "repealed")]
+        previous = before.cell(row, "in_force")
+        if previous is None or previous.value is None or any(c is None or c.value is None for c in cells):
+            continue
+        in_force, issued, repealed = cells
+        assert in_force and issued and repealed and issued.value is not None and repealed.value is not None
+        expected = previous.value + issued.value - repealed.value
+        working = (
+            f"{year - 1} 年现行有效 {previous.text} + 本年制发 {issued.text} − 本年废止 {repealed.text}"
+        )
+        out.append(YearOverYear("TBL008", in_force, expected, working))
+    return out

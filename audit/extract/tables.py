@@ -1,0 +1,544 @@
+"""The standard tables 表二, 表三 and 表四, read cell by cell into canonical ids.
+
+Reports arrive with their tables in every state: grids from HTML, DOCX and PDF
+readers; Markdown pipe tables; rows flattened to `` | ``-joined lines; one cell
+per line; values separated by spaces after a label; rows split across pages,
+labels wrapped or cut off, headers replaced by placeholders. The reader works
+on one representation of all of them, a **row stream**: every grid row and
+every line of text outside grids, in document order, cut into cells (``|`` or
+tabs, or a label followed by space-separated values).
+
+**Rows are found by their labels** (``standard.Row``): a cell is a label when its
+normalised text (Simplified, no spaces or punctuation, numbering kept) equals a
+label of the layout with or without its numbering, or is a near miss of one
+(difflib ratio ≥ 0.85, unique best) — the typos real reports carry
+(其他法律行政止公开, 只计这一情况, 三类内容事务信息). Labels too common to stand
+alone (3.其他, （七）总计) need their numbering. A row's values are the value
+cells after its last label in the same row (numbers, blanks, placeholders such as
+``/`` and ``—``, numbers with a unit or a note); when the label ends its row, the
+values may continue on the next lines, one value per line, never across
+another label (a line of several cells there means the flattening collapsed
+the row's blanks, and the row is not read). Columns are taken in the official order (see
+``standard``); a row with fewer values than columns is not read at all (no
+guessing which column is missing), extra trailing blanks are ignored.
+
+**表三 positional reading.** When labels and values are torn apart (a peer's PDF
+conversion puts label fragments on some lines and rows of seven values on
+others), the value rows of the table region are read in order instead, and
+accepted only when their number is exactly the number of rows of a layout
+(25 for 2021, 23 for 2019) and every value row that does carry a label sits at
+that label's position.
+
+**表四** is one row of 15 values under a header: the first rows of values
+after a 行政复议/结果维持 header, up to 15 values, before the next section.
+
+**Versions.** 表三 is 2021 when any of the three （六） sub-rows is found, else
+2019 when （六）其他处理 carries values itself. 表二's version is told by its
+header words (本年制发件数… vs 本年新制作数量…), else by how many values its
+行政许可 row has.
+
+The identities each table implies (template.md §4) are produced here too, as
+``TableIdentity`` facts: the checks only compare their two sides.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Iterable
+
+from audit.extract import standard as std
+from audit.model import (
+    Document,
+    Span,
+    StandardTable,
+    TableCell,
+    TableIdentity,
+)
+
+# ------------------------------------------------------------------ row stream
+
+
+@dataclass(frozen=True, slots=True)
+class _Cell:
+    text: str  # Simplified, stripped
+    span: Span
+
+
+_SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
+_TOKEN = re.compile(r"\S+")
+
+
+def row_stream(document: Document) -> list[list[_Cell]]:
+    """Every grid row and every text line outside grids, cut into cells, in document order."""
+    shadow = document.shadow
+    rows: list[tuple[int, list[_Cell]]] = []
+    covered: list[Span] = []
+    for grid in document.grids:
+        covered.append(grid.span)
+        for grid_row in grid.rows():
+            cells = [_Cell(shadow[c.span.start : c.span.end].strip(), c.span) for c in grid_row]
+            if cells:
+                rows.append((cells[0].span.start, cells))
+    covered.sort(key=lambda s: s.start)
+    start = 0
+    for line in shadow.split("\n"):
+        end = start + len(line)
+        if line.strip() and not any(s.start <= start < s.end for s in covered):
+            cells = _split_line(line, start)
+            if cells:
+                rows.append((start, cells))
+        start = end + 1
+    rows.sort(key=lambda item: item[0])
+    return [cells for _, cells in rows]
+
+
+def _split_line(line: str, offset: int) -> list[_Cell]:
+    if "|" in line or "\t" in line:
+        if _SEPARATOR_ROW.match(line):
+            return []
+        sep = "|" if "|" in line else "\t"
+        pieces: list[tuple[int, int]] = []
+        pos = 0
+        for part in line.split(sep):
+            pieces.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        stripped = line.strip()
+        if sep == "|" and stripped.startswith("|") and len(pieces) > 1:
+            # A Markdown row: its outer pipes enclose the cells.
+            pieces = pieces[1:-1] if stripped.endswith("|") and len(pieces) > 2 else pieces[1:]
+        elif sep == "|" and line.endswith("|") and len(pieces) > 1:
+            # "a | b |" (bare final pipe) closes its last cell, as in tables flattened
+            # one cell per line ("行政许可 |"); "a | b | " (a space after it) ends
+            # with a blank cell.
+            pieces = pieces[:-1]
+        return [_piece(line, a, b, offset) for a, b in pieces]
+    tokens = list(_TOKEN.finditer(line))
+    split_at = len(tokens)
+    while split_at > 0 and _is_value(tokens[split_at - 1].group()):
+        split_at -= 1
+    values = tokens[split_at:]
+    if values and (split_at > 0 or len(values) >= 2):
+        head = [_piece(line, tokens[0].start(), tokens[split_at - 1].end(), offset)] if split_at else []
+        return head + [_Cell(t.group(), Span(offset + t.start(), offset + t.end())) for t in values]
+    return [_piece(line, 0, len(line), offset)]
+
+
+def _piece(line: str, a: int, b: int, offset: int) -> _Cell:
+    """A cell over ``line[a:b]``; its span is the stripped text, or the whole gap when blank."""
+    text = line[a:b]
+    stripped = text.strip()
+    if not stripped:
+        return _Cell("", Span(offset + a, offset + b))
+    lead = len(text) - len(text.lstrip())
+    return _Cell(stripped, Span(offset + a + lead, offset + a + lead + len(stripped)))
+
+
+# ---------------------------------------------------------------------- values
+
+_NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
+_PLACEHOLDER = re.compile(r"^(?:[/／\\\-—–―－_＿*＊×xX]+|无|空)$")
+_ANNOTATED = re.compile(
+    r"^([+-]?\d+(?:\.\d+)?)\s*(?:件|个|条|项|元|万元|次|人次|份|宗)?\s*(?:[（(][^）)]*[)）])?$"
+)
+_DIGIT_GAP = re.compile(r"(?<=\d)[\s,，](?=\d{3}\b)|(?<=\d)\s+(?=\d)")
+
+
+def compact_cell_text(text: str) -> str:
+    """A cell's text with the spaces and separators inside numbers removed (``1 295``, ``1,295``)."""
+    return _DIGIT_GAP.sub("", text.strip())
+
+
+def cell_value(text: str) -> Fraction | None:
+    """The number a cell holds (``1,295``, ``4068.208``, ``22（其中修订16件）``), else None."""
+    compact = compact_cell_text(text)
+    if _NUMBER.match(compact):
+        return Fraction(compact)
+    m = _ANNOTATED.match(compact)
+    return Fraction(m.group(1)) if m else None
+
+
+def _is_value(text: str) -> bool:
+    """Can this cell stand where a number belongs (a number, blank, placeholder, number with a note)?"""
+    text = text.strip()
+    return not text or bool(_PLACEHOLDER.match(text)) or cell_value(text) is not None
+
+
+# ---------------------------------------------------------------------- labels
+
+_PUNCT = re.compile(r"[\s“”\"'‘’「」『』《》〈〉（）()\[\]【】、，,。.．:：;；·\-—_]")
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
+
+
+def normalize_label(text: str) -> str:
+    """A label without spaces and punctuation, numbering kept: ``（一）予以公开`` → ``一予以公开``."""
+    return _PUNCT.sub("", text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Label:
+    layout_rows: tuple[str, ...]  # row ids this label may name
+    table: str
+    group: bool
+
+
+def _label_index() -> tuple[dict[str, _Label], list[tuple[str, _Label]]]:
+    """Exact forms of every row label, and the forms long enough for near-miss matching."""
+    exact: dict[str, tuple[str, set[str], bool]] = {}
+    for layouts in std.LAYOUTS.values():
+        for layout in layouts:
+            for rows, group in ((layout.rows, False), (layout.groups, True)):
+                for row in rows:
+                    full = normalize_label(row.label)
+                    forms = {full, *(normalize_label(a) for a in row.aliases)}
+                    if not row.needs_number:
+                        forms.add(_NUMBERING.sub("", full))
+                    for form in forms:
+                        entry = exact.setdefault(form, (layout.table, set(), group))
+                        entry[1].add(row.id)
+    index = {form: _Label(tuple(sorted(ids)), table, group) for form, (table, ids, group) in exact.items()}
+    fuzzy = [(form, label) for form, label in index.items() if len(form) >= 6]
+    return index, fuzzy
+
+
+_EXACT, _FUZZY = _label_index()
+
+
+def match_label(text: str) -> _Label | None:
+    """The row label ``text`` is, exactly or as a unique near miss; None for anything else."""
+    form = normalize_label(text)
+    if not form or len(form) > 60 or _is_value(text):
+        return None
+    for candidate in (form, _NUMBERING.sub("", form)):
+        if candidate in _EXACT:
+            return _EXACT[candidate]
+    if len(form) < 5:
+        return None
+    scored = []
+    for known, label in _FUZZY:
+        matcher = difflib.SequenceMatcher(None, form, known, autojunk=False)
+        if matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85:
+            scored.append((matcher.ratio(), known, label))
+    scored = sorted((s for s in scored if s[0] >= 0.85), reverse=True)
+    if not scored:
+        return None
+    if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.05 and scored[1][2] != scored[0][2]:
+        return None
+    return scored[0][2]
+
+
+# --------------------------------------------------------------- label reading
+
+_MAX_ROWS_AFTER_LABEL = 16  # one cell per line: a 表三 row's seven values, and blank spacer rows
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A labelled row and the value cells after its label."""
+
+    label: _Label
+    index: int  # row index in the stream
+    values: tuple[_Cell, ...]
+    same_row: bool  # the values sit in the label's own row
+
+
+def _labelled_rows(rows: list[list[_Cell]], table: str) -> list[_Found]:
+    found: list[_Found] = []
+    labels = [[(k, match_label(c.text)) for k, c in enumerate(row)] for row in rows]
+    for i, row in enumerate(rows):
+        last = max((k for k, label in labels[i] if label and label.table == table), default=None)
+        if last is None:
+            continue
+        label = labels[i][last][1]
+        assert label is not None
+        after = row[last + 1 :]
+        if after:
+            found.append(_Found(label, i, tuple(_leading_values(after)), True))
+            continue
+        # The label ends its row: its values are on the rows below (one cell per line).
+        below: list[_Cell] = []
+        for j in range(i + 1, min(i + 1 + _MAX_ROWS_AFTER_LABEL, len(rows))):
+            # One value per line; a line of several cells (002's "|||||||") means the
+            # flattening collapsed the row's empty cells, so positions are lost.
+            if len(rows[j]) != 1 or labels[j][0][1] or not _is_value(rows[j][0].text):
+                break
+            below += rows[j]
+        found.append(_Found(label, i, tuple(below), False))
+    return found
+
+
+def _leading_values(cells: list[_Cell]) -> list[_Cell]:
+    out: list[_Cell] = []
+    for cell in cells:
+        if not _is_value(cell.text):
+            break
+        out.append(cell)
+    return out
+
+
+def _fit(values: tuple[_Cell, ...] | list[_Cell], width: int) -> tuple[_Cell, ...] | None:
+    """Exactly ``width`` values; extra cells are allowed only when blank.
+
+    Extra blanks before the values are dropped first (a merged label cell that
+    a PDF table reader splits into a label and an empty cell), then after them.
+    """
+    values = list(values)
+    while len(values) > width and not values[0].text:
+        values.pop(0)
+    if len(values) < width or any(c.text for c in values[width:]):
+        return None
+    return tuple(values[:width])
+
+
+def _cells(layout_row: std.Row, table: str, values: Iterable[_Cell]) -> list[TableCell]:
+    return [
+        TableCell(
+            table=table,
+            row=layout_row.id,
+            column=column.id,
+            row_label=layout_row.label,
+            column_label=column.label,
+            text=cell.text,
+            value=cell_value(cell.text),
+            span=cell.span,
+            measure=column.measure,
+        )
+        for column, cell in zip(layout_row.columns, values)
+    ]
+
+
+def _table(
+    layout: std.Layout,
+    rows: dict[str, tuple[_Cell, ...]],
+    groups: dict[str, tuple[_Cell, ...]],
+    version: str | None,
+) -> StandardTable:
+    cells: list[TableCell] = []
+    for layout_row in (*layout.rows, *layout.groups):
+        values = rows.get(layout_row.id) if layout_row in layout.rows else groups.get(layout_row.id)
+        if values:
+            cells += _cells(layout_row, layout.table, values)
+    spans = [c.span for c in cells]
+    span = Span(min(s.start for s in spans), max(s.end for s in spans))
+    complete = all(r.id in rows for r in layout.rows)
+    return StandardTable(layout.table, version, tuple(cells), span, complete)
+
+
+# ------------------------------------------------------------------------ 表三
+
+
+def _read_t3(rows: list[list[_Cell]]) -> StandardTable | None:
+    found = [f for f in _labelled_rows(rows, std.T3) if _fit(f.values, 7)]
+    if not found:
+        return None
+    ids = {row_id for f in found for row_id in f.label.layout_rows if not f.label.group}
+    other_row = any(f.label.group and "other" in f.label.layout_rows for f in found)
+    if ids & {"other.no_correction", "other.no_fee", "other.other"}:
+        layout, version = std.T3_2021, std.V2021
+    elif other_row:
+        layout, version = std.T3_2019, std.V2019
+    else:  # the rows that tell the versions apart were not read; the others are the same
+        layout, version = std.T3_2021, None
+    by_id = {r.id: r for r in layout.rows}
+    group_ids = {g.id for g in layout.groups}
+    leaf: dict[str, tuple[_Cell, ...]] = {}
+    groups: dict[str, tuple[_Cell, ...]] = {}
+    for f in found:
+        values = _fit(f.values, 7)
+        assert values is not None
+        for row_id in f.label.layout_rows:
+            if row_id in by_id and (not f.label.group or layout is std.T3_2019):
+                leaf.setdefault(row_id, values)
+            elif f.label.group and row_id in group_ids:
+                groups.setdefault(row_id, values)
+    if not all(r.id in leaf for r in layout.rows):
+        positional = _positional_t3(rows, found)
+        if positional is not None:
+            layout, leaf = positional
+            version, groups = layout.version, {}
+    return _table(layout, leaf, groups, version)
+
+
+def _positional_t3(rows: list[list[_Cell]], found: list[_Found]) -> tuple[std.Layout, dict[str, tuple[_Cell, ...]]] | None:
+    """Value rows of the 表三 region in order, when their count is exactly a layout's row count."""
+    first = min(f.index for f in found)
+    value_rows: list[tuple[int, tuple[_Cell, ...]]] = []
+    for i in range(first, len(rows)):
+        row = rows[i]
+        if _t4_anchor(row) or _is_heading(row):
+            break
+        k = len(row)
+        while k > 0 and _is_value(row[k - 1].text):
+            k -= 1
+        values = _fit(row[k:], 7)
+        if values is not None:
+            value_rows.append((i, values))
+    for layout in (std.T3_2021, std.T3_2019):
+        if len(value_rows) != len(layout.rows):
+            continue
+        assigned = {r.id: v for r, (_, v) in zip(layout.rows, value_rows)}
+        position = {i: r.id for r, (i, _) in zip(layout.rows, value_rows)}
+        agrees = all(
+            position.get(f.index) in f.label.layout_rows
+            for f in found
+            if f.same_row and not f.label.group
+        )
+        if agrees:
+            return layout, assigned
+    return None
+
+
+_HEADING = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _is_heading(row: list[_Cell]) -> bool:
+    """A section heading such as 五、存在的主要问题及改进情况 (not a table row label)."""
+    return len(row) == 1 and bool(_HEADING.match(row[0].text)) and match_label(row[0].text) is None
+
+
+# ------------------------------------------------------------------------ 表四
+
+
+def _t4_anchor(row: list[_Cell]) -> bool:
+    for cell in row:
+        form = normalize_label(cell.text)
+        if form.startswith("行政复议") and len(form) <= 12 or "结果维持" in form:
+            return True
+    return False
+
+
+_T4_WIDTH = len(std.T4_LAYOUT.rows[0].columns)
+
+
+def _read_t4(rows: list[list[_Cell]], start: int) -> StandardTable | None:
+    anchor = next((i for i in range(start, len(rows)) if _t4_anchor(rows[i])), None)
+    if anchor is None:
+        return None
+    values: list[_Cell] = []
+    for row in rows[anchor + 1 : anchor + 25]:
+        if _is_heading(row):
+            break
+        # A row of values; an all-blank row counts when it is as wide as a row of 表四's
+        # groups (a blank template), never a stray empty cell.
+        if all(_is_value(c.text) for c in row) and (
+            any(cell_value(c.text) is not None for c in row) or len(row) >= len(std.T4_PARTS) + 1
+        ):
+            values += row
+            if len(values) >= _T4_WIDTH:
+                break
+    fitted = _fit(values, _T4_WIDTH)
+    if fitted is None:
+        return None
+    layout = std.T4_LAYOUT
+    return _table(layout, {"cases": fitted}, {}, None)
+
+
+# ------------------------------------------------------------------------ 表二
+
+
+def _t2_version(rows: list[list[_Cell]], found: list[_Found]) -> tuple[std.Layout, str | None]:
+    """The 表二 layout to read with, and the version when the table tells it."""
+    near = {i for f in found for i in range(f.index - 6, f.index + 2)}
+    words = normalize_label("".join(c.text for i, row in enumerate(rows) if i in near for c in row))
+    score = {v: sum(normalize_label(w) in words for w in ws) for v, ws in std.T2_VERSION_WORDS.items()}
+    if score[std.V2021] != score[std.V2019]:
+        return (std.T2_2021, std.V2021) if score[std.V2021] > score[std.V2019] else (std.T2_2019, std.V2019)
+    licensing = next((f for f in found if "licensing" in f.label.layout_rows), None)
+    if licensing is not None:
+        filled = len([c for c in licensing.values if c.text])
+        if filled == 3:
+            return std.T2_2019, std.V2019
+        if filled == 1:
+            return std.T2_2021, std.V2021
+    return std.T2_2021, None
+
+
+def _read_t2(rows: list[list[_Cell]]) -> StandardTable | None:
+    found = _labelled_rows(rows, std.T2)
+    if not found:
+        return None
+    layout, version = _t2_version(rows, found)
+    by_id = {r.id: r for r in layout.rows}
+    read: dict[str, tuple[_Cell, ...]] = {}
+    for f in found:
+        for row_id in f.label.layout_rows:
+            if row_id in by_id and row_id not in read:
+                values = _fit(f.values, len(by_id[row_id].columns))
+                if values is not None:
+                    read[row_id] = values
+    if not read:
+        return None
+    return _table(layout, read, {}, version)
+
+
+# ------------------------------------------------------------------ the stage
+
+
+def find_tables(document: Document) -> list[StandardTable]:
+    """表二, 表三 and 表四 of ``document``, each as far as it could be read."""
+    rows = row_stream(document)
+    tables = [t for t in (_read_t2(rows), _read_t3(rows)) if t is not None]
+    t3 = next((t for t in tables if t.table == std.T3), None)
+    start = 0
+    if t3 is not None:
+        start = next((i for i, row in enumerate(rows) if row and row[-1].span.end > t3.span.start), 0)
+    t4 = _read_t4(rows, start)
+    if t4 is not None:
+        tables.append(t4)
+    return tables
+
+
+# ------------------------------------------------------------------ identities
+
+
+def find_identities(tables: list[StandardTable]) -> list[TableIdentity]:
+    """Every identity of template.md §4 whose cells were all read (T3-1…3, T3-6, T4-1…3)."""
+    out: list[TableIdentity] = []
+    for table in tables:
+        if table.table == std.T3:
+            out += _t3_identities(table)
+        elif table.table == std.T4:
+            out += _t4_identities(table)
+    return [i for i in out if any(c.value is not None for c in (*i.left, *i.right))]
+
+
+def _t3_identities(t: StandardTable) -> list[TableIdentity]:
+    layout = std.T3_2019 if t.version == std.V2019 else std.T3_2021
+    out: list[TableIdentity] = []
+    present_rows = [r for r in (*layout.rows, *layout.groups) if t.cell(r.id, "total")]
+    for r in present_rows:
+        total = t.cell(r.id, "total")
+        parts = [t.cell(r.id, c) for c in std.APPLICANT_PARTS]
+        if total and all(parts):
+            out.append(TableIdentity("TBL001", r.label, (total,), tuple(p for p in parts if p)))
+    result_rows = [r for r in layout.rows if r.group in std.T3_RESULT_GROUPS]
+    for column in std.APPLICANTS:
+        def get(row_id: str):
+            return t.cell(row_id, column.id)
+
+        total = get("total")
+        results = [get(r.id) for r in result_rows]
+        if total and all(results):
+            out.append(TableIdentity("TBL002", column.label, (total,), tuple(c for c in results if c)))
+        sides = [get("new"), get("carried"), total, get("forward")]
+        if all(sides):
+            new, carried, total_cell, forward = sides
+            out.append(TableIdentity("TBL003", column.label, (new, carried), (total_cell, forward)))  # type: ignore[arg-type]
+        for group in layout.groups:
+            subtotal = get(group.id)
+            members = [get(r.id) for r in layout.rows if r.group == group.id]
+            if subtotal and members and all(members):
+                out.append(TableIdentity("TBL004", f"{group.label} · {column.label}", (subtotal,), tuple(c for c in members if c)))
+    return out
+
+
+def _t4_identities(t: StandardTable) -> list[TableIdentity]:
+    out: list[TableIdentity] = []
+    for group, label in std.T4_GROUPS:
+        total = t.cell("cases", f"{group}.total")
+        parts = [t.cell("cases", f"{group}.{p}") for p in std.T4_PARTS]
+        if total and all(parts):
+            out.append(TableIdentity("TBL005", label, (total,), tuple(p for p in parts if p)))
+    return out
