@@ -12,7 +12,8 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from audit.model import AuditReport, DocumentResult, Severity, plain_number
+from audit.extract.standard import LAYOUTS, T2, T3, T4, TABLE_NAMES, V2021, Layout, Row
+from audit.model import AuditReport, DocumentResult, Severity, StandardTable, TableCell, plain_number
 from audit.render.labels import SEVERITIES, first_finding, labels, summary_text
 
 # ---------------------------------------------------------------------- pages
@@ -28,6 +29,7 @@ def render_document(result: DocumentResult, *, lang: str = "zh", index_name: str
         lang=lang,
         index_name=index_name,
         groups=_groups(result, spans, lang),
+        tables=_tables(result, lang),
         segments=_segments(text, spans) if text is not None else None,
     )
 
@@ -146,6 +148,219 @@ def _groups(result: DocumentResult, spans: list[_Span | None], lang: str) -> lis
         for sev in SEVERITIES
         if result.count(sev)
     ]
+
+
+# ------------------------------------------------------------ standard tables
+
+_TABLE_ORDER = {T2: 0, T3: 1, T4: 2}
+# The text signal of a marked cell, next to its colour.
+FLAGS = {Severity.ERROR: "✗", Severity.WARNING: "⚠", Severity.INFO: "ⓘ"}
+
+
+@dataclass(slots=True)
+class HeadCell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(slots=True)
+class CellView:
+    """One cell of a rebuilt table; ``css``/``flag``/``href`` are set when findings cite it."""
+
+    text: str
+    row: str = ""  # the cell's row and column labels, as the findings name them
+    column: str = ""
+    blank: bool = False
+    number: bool = False
+    css: str | None = None
+    flag: str = ""
+    title: str = ""
+    href: str | None = None
+    refs: list[tuple[str, str]] = field(default_factory=list)  # (rule, finding id) of the other findings
+
+
+@dataclass(slots=True)
+class RowView:
+    label: str
+    cells: list[CellView | None]  # None: the layout has the column but the cell was not read
+    group_label: bool = False  # a group heading without cells of its own
+    css: str = ""
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive rows under one header (表二's blocks have different columns)."""
+
+    head: list[list[HeadCell]]
+    rows: list[RowView]
+    width: int
+
+
+@dataclass(slots=True)
+class TableView:
+    caption: str
+    version: str
+    complete: bool
+    blocks: list[Block]
+    width: int
+    findings: list[dict[str, Any]]
+
+
+def _tables(result: DocumentResult, lang: str) -> list[TableView]:
+    """The standard tables of the document, 表二 to 表四, as grids with the cells findings cite marked."""
+    if result.facts is None or not result.facts.tables:
+        return []
+    cited: dict[tuple[str, str, str], list[int]] = {}
+    for i, finding in enumerate(result.findings):
+        for ev in finding.evidence:
+            if ev.table is not None and ev.row is not None and ev.column is not None:
+                hits = cited.setdefault((ev.table, ev.row, ev.column), [])
+                if i not in hits:
+                    hits.append(i)
+    tables = sorted(result.facts.tables, key=lambda t: _TABLE_ORDER.get(t.table, len(_TABLE_ORDER)))
+    return [_table(table, result, cited, lang) for table in tables]
+
+
+def _table(
+    table: StandardTable, result: DocumentResult, cited: dict[tuple[str, str, str], list[int]], lang: str
+) -> TableView:
+    names = TABLE_NAMES.get(table.table)
+    caption = (names[1] if lang == "en" else names[0]) if names else table.table
+    layout = _layout(table)
+    by_row: dict[str, dict[str, TableCell]] = {}
+    for cell in table.cells:
+        by_row.setdefault(cell.row, {}).setdefault(cell.column, cell)
+
+    def view(cell: TableCell) -> CellView:
+        v = CellView(
+            cell.text,
+            cell.row_label,
+            cell.column_label,
+            blank=not cell.text.strip(),
+            number=cell.value is not None,
+        )
+        hits = cited.get((cell.table, cell.row_label, cell.column_label), [])
+        if hits:
+            worst = max(hits, key=lambda i: result.findings[i].severity.rank)
+            severity = result.findings[worst].severity
+            v.css = f"sev-{severity.value}"
+            v.flag = FLAGS[severity]
+            v.title = ", ".join(dict.fromkeys(result.findings[i].rule for i in hits))
+            v.href = f"#f-{worst}"
+            v.refs = [(result.findings[i].rule, f"f-{i}") for i in hits if i != worst]
+        return v
+
+    # (columns, row view) in display order; columns are (id, label) pairs.
+    ordered: list[tuple[tuple[tuple[str, str], ...], RowView]] = []
+    done: set[str] = set()
+
+    def add(row_id: str, row: Row | None, css: str = "") -> None:
+        done.add(row_id)
+        cells = by_row.get(row_id, {})
+        columns = [(c.id, c.label) for c in row.columns] if row is not None else []
+        known = {c for c, _ in columns}
+        columns += [(c.column, c.column_label) for c in cells.values() if c.column not in known]
+        label = row.label if row is not None else next(iter(cells.values())).row_label
+        views = [view(cells[c]) if c in cells else None for c, _ in columns]
+        ordered.append((tuple(columns), RowView(label, views, css=css)))
+
+    if layout is not None:
+        groups = {g.id: g for g in layout.groups}
+        members: dict[str, list[str]] = {}
+        for row in layout.rows:
+            if row.group in groups:
+                members.setdefault(row.group, []).append(row.id)
+        for row in layout.rows:
+            group = groups.get(row.group) if row.group else None
+            if group is not None and group.id not in done:
+                if group.id in by_row:
+                    add(group.id, group, "subtotal")
+                elif any(m in by_row for m in members[group.id]):
+                    done.add(group.id)
+                    columns = tuple((c.id, c.label) for c in group.columns)
+                    ordered.append((columns, RowView(group.label, [], group_label=True, css="group")))
+            if row.id in by_row:
+                add(row.id, row)
+        for group in layout.groups:
+            if group.id in by_row and group.id not in done:
+                add(group.id, group, "subtotal")
+    for row_id in by_row:
+        if row_id not in done:
+            add(row_id, None)
+    # A heading row without cells takes the columns of the row after it.
+    for k in range(len(ordered) - 2, -1, -1):
+        if ordered[k][1].group_label:
+            ordered[k] = (ordered[k + 1][0], ordered[k][1])
+
+    blocks: list[Block] = []
+    last: tuple[tuple[str, str], ...] | None = None
+    for columns, row_view in ordered:
+        if columns != last:
+            blocks.append(Block(_head([label for _, label in columns]), [], len(columns)))
+            last = columns
+        blocks[-1].rows.append(row_view)
+    width = max((b.width for b in blocks), default=0)
+
+    findings = [
+        {"id": f"f-{i}", "finding": f, "message": f.message(lang)}
+        for i, f in enumerate(result.findings)
+        if any(ev.table == table.table for ev in f.evidence)
+    ]
+    return TableView(caption, table.version or "unknown", table.complete, blocks, width, findings)
+
+
+def _layout(table: StandardTable) -> Layout | None:
+    """The layout ``table`` follows: its version's; when unknown, 2021 — for 表二 the one its cells fit."""
+    layouts = LAYOUTS.get(table.table, ())
+    if not layouts:
+        return None
+    for layout in layouts:
+        if layout.version == table.version:
+            return layout
+    if table.table == T2:
+        keys = {(c.row, c.column) for c in table.cells}
+        return max(layouts, key=lambda l: len(keys & {(r.id, c.id) for r in l.rows for c in r.columns}))
+    return next((l for l in layouts if l.version == V2021), layouts[0])
+
+
+def _head(labels: list[str]) -> list[list[HeadCell]]:
+    """Header rows for column labels, levels split at ``·`` (表四: 行政诉讼·复议后起诉·总计).
+
+    A label with fewer levels than the deepest stretches its last group down, so
+    every leaf sits on the bottom row; equal neighbouring groups are merged.
+    """
+    paths = [label.split("·") for label in labels]
+    depth = max((len(p) for p in paths), default=1)
+    # Per column: {level: (key, text, rowspan)}; key is the path so far, so only
+    # groups under the same parent merge.
+    slots: list[dict[int, tuple[tuple[str, ...], str, int]]] = []
+    for k, path in enumerate(paths):
+        col: dict[int, tuple[tuple[str, ...], str, int]] = {}
+        if len(path) == 1:
+            col[0] = (("leaf", str(k)), path[0], depth)
+        else:
+            for level, part in enumerate(path[:-1]):
+                span = depth - len(path) + 1 if level == len(path) - 2 else 1
+                col[level] = (tuple(path[: level + 1]), part, span)
+            col[depth - 1] = (("leaf", str(k)), path[-1], 1)
+        slots.append(col)
+    rows: list[list[HeadCell]] = []
+    for level in range(depth):
+        row: list[HeadCell] = []
+        prev = None
+        for col in slots:
+            slot = col.get(level)
+            if slot is None:
+                prev = None
+                continue
+            if prev is not None and slot == prev and slot[0][0] != "leaf":
+                row[-1].colspan += 1
+            else:
+                row.append(HeadCell(slot[1], 1, slot[2]))
+            prev = slot
+        rows.append(row)
+    return rows
 
 
 __all__ = ["render_document", "render_index"]

@@ -22,6 +22,13 @@ LABELS: dict[str, dict[str, Any]] = {
         "expected": "期望值", "observed": "实际值", "page": "第 {} 页",
         "document_text": "文档原文", "unreadable": "无法读取该文件，不显示原文。",
         "back": "返回总览",
+        "tables": "标准表格",
+        "table_version": {"2021": "2021 年格式", "2019": "2019 年试行格式", "unknown": "格式未能判定"},
+        "table_incomplete": "部分单元格未能读取",
+        "table_findings": "涉及本表的问题",
+        "table_no_findings": "本表未发现问题。",
+        "table_legend": "✗ 错误 · ⚠ 警告 · ⓘ 提示：单元格是某个问题的证据，点击跳到该问题；“空”表示单元格空白。",
+        "blank": "空", "blank_title": "空白单元格",
         "summary": "共 {documents} 份文档：通过 {pass}，警告 {warn}，不通过 {fail}，无法读取 {error}；"
         "问题：错误 {e}，警告 {w}，提示 {i}",
     },
@@ -40,6 +47,14 @@ LABELS: dict[str, dict[str, Any]] = {
         "expected": "Expected", "observed": "Observed", "page": "page {}",
         "document_text": "Document text", "unreadable": "The file could not be read; no text to show.",
         "back": "Back to the index",
+        "tables": "Standard tables",
+        "table_version": {"2021": "2021 format", "2019": "2019 trial format", "unknown": "format not determined"},
+        "table_incomplete": "some cells could not be read",
+        "table_findings": "Findings on this table",
+        "table_no_findings": "No findings on this table.",
+        "table_legend": "✗ error · ⚠ warning · ⓘ info: the cell is evidence of a finding; follow it to the finding. "
+        "“blank” marks an empty cell.",
+        "blank": "blank", "blank_title": "blank cell",
         "summary": "{documents} documents: {pass} passed, {warn} with warnings, {fail} failed, "
         "{error} unreadable; findings: {e} errors, {w} warnings, {i} info",
     },
