@@ -303,7 +303,7 @@ def _table(
     width = max((b.width for b in blocks), default=0)
 
     findings = [
-        {"id": f"f-{i}", "finding": f, "message": f.message(lang)}
+        {"id": f"f-{i}", "finding": f, "message": f.message(lang), "flag": FLAGS[f.severity]}
         for i, f in enumerate(result.findings)
         if any(ev.table == table.table for ev in f.evidence)
     ]
