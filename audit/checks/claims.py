@@ -268,6 +268,11 @@ def short_row_label(label: str) -> str:
     return label.split("（区分")[0]
 
 
+def _side(cells: tuple[TableCell, ...], total: str) -> str:
+    """One side of an identity as a reader checks it: ``10 + 1 + 0 + 0 = 11``, or just ``0``."""
+    return _cells_expr(cells) if len(cells) == 1 else f"{_cells_expr(cells)} = {total}"
+
+
 def _identity_row(i: TableIdentity) -> dict[str, Any]:
     return {"rule": i.rule, "left": str(_cells_sum(i.left)), "right": str(_cells_sum(i.right))}
 
@@ -288,7 +293,7 @@ def _describe_identity(i: TableIdentity) -> Description:
             "right": right_text,
             "diff": diff,
         },
-        arithmetic=f"{_cells_expr(i.left)} = {left_text} ≠ {_cells_expr(i.right)} = {right_text}（差 {diff}）",
+        arithmetic=f"{_side(i.left, left_text)} ≠ {_side(i.right, right_text)}（差 {diff}）",
         expected=_json_number(left.lo) if left.is_exact else left_text,
         observed=_json_number(right.lo) if right.is_exact else right_text,
         spans=(),
