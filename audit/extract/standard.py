@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from audit.model import StandardTable
+
 T2, T3, T4 = "T2", "T3", "T4"
 TABLE_NAMES = {
     T2: ("表二 主动公开政府信息情况", "Table 2 (proactive disclosure)"),
@@ -180,3 +182,15 @@ T2_VERSION_WORDS = {
 }
 
 LAYOUTS = {T2: (T2_2021, T2_2019), T3: (T3_2021, T3_2019), T4: (T4_LAYOUT,)}
+
+
+def layout_of(table: StandardTable) -> Layout:
+    """The layout a read table follows: its version's; when the version is unknown, the
+    layout its cells fit best (the 2021 one of equals: the rows both share read the same)."""
+    layouts = LAYOUTS[table.table]
+    for layout in layouts:
+        if layout.version == table.version:
+            return layout
+    keys = {(c.row, c.column) for c in table.cells}
+    # max() keeps the first of equals, and each table's 2021 layout comes first.
+    return max(layouts, key=lambda l: len(keys & {(r.id, c.id) for r in l.rows for c in r.columns}))

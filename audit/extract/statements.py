@@ -142,14 +142,14 @@ def _row_figure(table: StandardTable, row: str) -> tuple[Fraction, list[TableCel
             value = sum((p.value or Fraction(0) for p in parts if p), Fraction(0))
             return value, [p for p in parts if p], f"{_row_name(cell)} {_plain(value)}（总计栏空白，按各栏之和）"
         return None
-    members = [r.id for r in _layout(table).rows if r.group == row]
+    members = [r.id for r in std.layout_of(table).rows if r.group == row]
     if not members:
         return None
     got = [_row_figure(table, m) for m in members]
     if any(g is None for g in got):
         return None
     value = sum((g[0] for g in got if g), Fraction(0))
-    label = next(g.label for g in _layout(table).groups if g.id == row)
+    label = next(g.label for g in std.layout_of(table).groups if g.id == row)
     return value, [c for g in got if g for c in g[1]], f"{label} {_plain(value)}（各子项之和）"
 
 
@@ -158,10 +158,6 @@ def _t4_figure(table: StandardTable, group: str) -> tuple[Fraction, list[TableCe
     if cell is None or cell.value is None:
         return None
     return cell.value, [cell], f"{cell.column_label} {_plain(cell.value)}"
-
-
-def _layout(table: StandardTable) -> std.Layout:
-    return std.T3_2019 if table.version == std.V2019 else std.T3_2021
 
 
 def _row_name(cell: TableCell) -> str:

@@ -505,7 +505,7 @@ def find_identities(tables: list[StandardTable]) -> list[TableIdentity]:
 
 
 def _t3_identities(t: StandardTable) -> list[TableIdentity]:
-    layout = std.T3_2019 if t.version == std.V2019 else std.T3_2021
+    layout = std.layout_of(t)
     out: list[TableIdentity] = []
     present_rows = [r for r in (*layout.rows, *layout.groups) if t.cell(r.id, "total")]
     for r in present_rows:

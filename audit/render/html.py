@@ -12,7 +12,7 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-from audit.extract.standard import LAYOUTS, T2, T3, T4, TABLE_NAMES, V2021, Layout, Row
+from audit.extract.standard import T2, T3, T4, TABLE_NAMES, Row, layout_of
 from audit.model import AuditReport, DocumentResult, Severity, StandardTable, TableCell, plain_number
 from audit.render.labels import SEVERITIES, first_finding, labels, summary_text
 
@@ -227,7 +227,7 @@ def _table(
 ) -> TableView:
     names = TABLE_NAMES.get(table.table)
     caption = (names[1] if lang == "en" else names[0]) if names else table.table
-    layout = _layout(table)
+    layout = layout_of(table)
     by_row: dict[str, dict[str, TableCell]] = {}
     for cell in table.cells:
         by_row.setdefault(cell.row, {}).setdefault(cell.column, cell)
@@ -265,26 +265,25 @@ def _table(
         views = [view(cells[c]) if c in cells else None for c, _ in columns]
         ordered.append((tuple(columns), RowView(label, views, css=css)))
 
-    if layout is not None:
-        groups = {g.id: g for g in layout.groups}
-        members: dict[str, list[str]] = {}
-        for row in layout.rows:
-            if row.group in groups:
-                members.setdefault(row.group, []).append(row.id)
-        for row in layout.rows:
-            group = groups.get(row.group) if row.group else None
-            if group is not None and group.id not in done:
-                if group.id in by_row:
-                    add(group.id, group, "subtotal")
-                elif any(m in by_row for m in members[group.id]):
-                    done.add(group.id)
-                    columns = tuple((c.id, c.label) for c in group.columns)
-                    ordered.append((columns, RowView(group.label, [], group_label=True, css="group")))
-            if row.id in by_row:
-                add(row.id, row)
-        for group in layout.groups:
-            if group.id in by_row and group.id not in done:
+    groups = {g.id: g for g in layout.groups}
+    members: dict[str, list[str]] = {}
+    for row in layout.rows:
+        if row.group in groups:
+            members.setdefault(row.group, []).append(row.id)
+    for row in layout.rows:
+        group = groups.get(row.group) if row.group else None
+        if group is not None and group.id not in done:
+            if group.id in by_row:
                 add(group.id, group, "subtotal")
+            elif any(m in by_row for m in members[group.id]):
+                done.add(group.id)
+                columns = tuple((c.id, c.label) for c in group.columns)
+                ordered.append((columns, RowView(group.label, [], group_label=True, css="group")))
+        if row.id in by_row:
+            add(row.id, row)
+    for group in layout.groups:
+        if group.id in by_row and group.id not in done:
+            add(group.id, group, "subtotal")
     for row_id in by_row:
         if row_id not in done:
             add(row_id, None)
@@ -308,20 +307,6 @@ def _table(
         if any(ev.table == table.table for ev in f.evidence)
     ]
     return TableView(caption, table.version or "unknown", table.complete, blocks, width, findings)
-
-
-def _layout(table: StandardTable) -> Layout | None:
-    """The layout ``table`` follows: its version's; when unknown, 2021 — for 表二 the one its cells fit."""
-    layouts = LAYOUTS.get(table.table, ())
-    if not layouts:
-        return None
-    for layout in layouts:
-        if layout.version == table.version:
-            return layout
-    if table.table == T2:
-        keys = {(c.row, c.column) for c in table.cells}
-        return max(layouts, key=lambda l: len(keys & {(r.id, c.id) for r in l.rows for c in r.columns}))
-    return next((l for l in layouts if l.version == V2021), layouts[0])
 
 
 def _head(labels: list[str]) -> list[list[HeadCell]]:
