@@ -257,6 +257,12 @@ def _cells_sum(cells: tuple[TableCell, ...]) -> Interval:
     return Interval.sum(c.interval for c in cells)
 
 
+def _table_names(table: str) -> dict[str, str]:
+    """The ``{table}`` (表三) and ``{table_en}`` fields of a table finding's message."""
+    zh, en = TABLE_NAMES[table]
+    return {"table": zh.split(" ")[0], "table_en": en}
+
+
 def _cell_place(cell: TableCell) -> str:
     if cell.table == T4:  # one row: the column says it all
         return f"「{cell.column_label}」"
@@ -284,8 +290,7 @@ def _describe_identity(i: TableIdentity) -> Description:
     table = i.left[0].table
     return Description(
         fields={
-            "table": TABLE_NAMES[table][0].split(" ")[0],
-            "table_en": TABLE_NAMES[table][1],
+            **_table_names(table),
             "name": i.name,
             "left_expr": _cells_expr(i.left),
             "right_expr": _cells_expr(i.right),
@@ -315,8 +320,7 @@ def _describe_cells(cells: list[TableCell]) -> Description:
     table = cells[0].table
     return Description(
         fields={
-            "table": TABLE_NAMES[table][0].split(" ")[0],
-            "table_en": TABLE_NAMES[table][1],
+            **_table_names(table),
             "count": str(len(cells)),
             "places": places,
             "texts": "、".join(f"「{c.text}」" for c in cells[:6]),
@@ -356,8 +360,7 @@ def _describe_layout(item: tuple[StandardTable, int | None]) -> Description:
     table, year = item
     return Description(
         fields={
-            "table": TABLE_NAMES[table.table][0].split(" ")[0],
-            "table_en": TABLE_NAMES[table.table][1],
+            **_table_names(table.table),
             "year": str(year),
         },
         arithmetic=f"{year} 年度报告 · {TABLE_NAMES[table.table][0]} 使用 2019 年试行格式",

@@ -32,7 +32,7 @@ from fractions import Fraction
 from audit.extract import standard as std
 from audit.extract.segments import Segmenter
 from audit.extract.vocab import DELTA_WORD, SCOPE_WORD
-from audit.model import Approx, Number, StandardTable, TableCell, TableStatement
+from audit.model import Approx, Number, StandardTable, TableCell, TableStatement, plain_number
 
 _FILLER = r"(?:的|有|为|共|共计|计|达|数量|数|总数|总量|案件|申请|答复|决定)*"
 _APPLY = r"(?:政府信息公开|信息公开|依申请公开)?(?:申请)?"
@@ -93,7 +93,7 @@ def find_table_statements(
             continue
         value, cells, working = figure
         if quantity.rows == ("new",) and value != n.value:
-            carried = _figure(by_table[std.T3], _Quantity("", quantity.cue, std.T3, ("carried",)))
+            carried = _row_figure(by_table[std.T3], "carried")
             if carried is not None and value + carried[0] == n.value:
                 continue  # 共收到 counted with the applications carried over: both agree
         out.append(TableStatement(n, quantity.label, value, cells, working))
@@ -135,12 +135,12 @@ def _figure(table: StandardTable, quantity: _Quantity) -> tuple[Fraction, tuple[
 def _row_figure(table: StandardTable, row: str) -> tuple[Fraction, list[TableCell], str] | None:
     cell = table.cell(row, "total")
     if cell is not None and cell.value is not None:
-        return cell.value, [cell], f"{_row_name(cell)} {_plain(cell.value)}"
+        return cell.value, [cell], f"{_row_name(cell)} {plain_number(cell.value)}"
     if cell is not None:
         parts = [table.cell(row, c) for c in std.APPLICANT_PARTS]
         if all(parts) and any(p.value is not None for p in parts if p):
             value = sum((p.value or Fraction(0) for p in parts if p), Fraction(0))
-            return value, [p for p in parts if p], f"{_row_name(cell)} {_plain(value)}（总计栏空白，按各栏之和）"
+            return value, [p for p in parts if p], f"{_row_name(cell)} {plain_number(value)}（总计栏空白，按各栏之和）"
         return None
     members = [r.id for r in std.layout_of(table).rows if r.group == row]
     if not members:
@@ -150,19 +150,15 @@ def _row_figure(table: StandardTable, row: str) -> tuple[Fraction, list[TableCel
         return None
     value = sum((g[0] for g in got if g), Fraction(0))
     label = next(g.label for g in std.layout_of(table).groups if g.id == row)
-    return value, [c for g in got if g for c in g[1]], f"{label} {_plain(value)}（各子项之和）"
+    return value, [c for g in got if g for c in g[1]], f"{label} {plain_number(value)}（各子项之和）"
 
 
 def _t4_figure(table: StandardTable, group: str) -> tuple[Fraction, list[TableCell], str] | None:
     cell = table.cell("cases", f"{group}.total")
     if cell is None or cell.value is None:
         return None
-    return cell.value, [cell], f"{cell.column_label} {_plain(cell.value)}"
+    return cell.value, [cell], f"{cell.column_label} {plain_number(cell.value)}"
 
 
 def _row_name(cell: TableCell) -> str:
     return re.sub(r"^[（(]?[一二三四五六七八九十\d]+[)）、.]", "", cell.row_label).split("（")[0]
-
-
-def _plain(value: Fraction) -> str:
-    return str(value.numerator) if value.denominator == 1 else str(float(value))
