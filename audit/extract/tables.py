@@ -44,6 +44,7 @@ The identities each table implies (template.md §4) are produced here too, as
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 from fractions import Fraction
@@ -206,6 +207,9 @@ def _label_index() -> tuple[dict[str, _Label], list[tuple[str, _Label]]]:
 _EXACT, _FUZZY = _label_index()
 
 
+# Every table reader (表二, 表三, the heading test) asks about the same cells, and
+# the near-miss search is the costly part: each cell text is matched once.
+@functools.lru_cache(maxsize=8192)
 def match_label(text: str) -> _Label | None:
     """The row label ``text`` is, exactly or as a unique near miss; None for anything else."""
     form = normalize_label(text)
