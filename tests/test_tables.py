@@ -112,3 +112,15 @@ def test_words_that_are_not_row_labels(text):
 )
 def test_cell_value(text, value):
     assert cell_value(text) == value
+
+
+def test_reports_of_one_body_pair_across_years_with_or_without_the_parent_body():
+    from audit.checks.years import _Bodies
+
+    reports = [(0, "淮安市洪泽区人民政府", 2024), (1, "洪泽区人民政府", 2023), (2, "淮安市人民政府", 2023),
+               (3, "区政府", 2023), (4, "淮安市洪泽区人民政府", 2023)]
+    bodies = _Bodies(reports)
+    assert bodies.of("淮安市洪泽区人民政府", 2023) == {1, 4}  # both name 洪泽区: ambiguous, not paired
+    assert bodies.of("洪泽区人民政府", 2024) == {0}
+    assert bodies.of("淮安市人民政府", 2024) == set()  # 淮安市 ≠ 淮安市洪泽区
+    assert bodies.of("区政府", 2023) == set()  # three characters name no body

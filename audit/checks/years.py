@@ -15,14 +15,35 @@ from cells both reports state as numbers:
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from audit.extract import standard as std
 from audit.model import Facts, StandardTable, YearOverYear
 
 
-def same_body(a: str, b: str) -> bool:
-    """One issuer named with or without the bodies above it (淮安市洪泽区人民政府, 洪泽区人民政府)."""
-    shorter, longer = sorted((a, b), key=len)
-    return len(shorter) >= 4 and longer.endswith(shorter)
+class _Bodies:
+    """Reports by (year, issuer), for finding the reports of one body in a batch.
+
+    Two issuers are one body when one name ends with the other and the shorter has
+    at least 4 characters (淮安市洪泽区人民政府 and 洪泽区人民政府). Every name and every
+    4+-character suffix of it is indexed, so a lookup costs the length of a name, not
+    the size of the batch (an archive holds tens of thousands of reports).
+    """
+
+    def __init__(self, reports: list[tuple[int, str, int]]) -> None:
+        self._names: dict[tuple[int, str], set[int]] = defaultdict(set)
+        self._suffixes: dict[tuple[int, str], set[int]] = defaultdict(set)
+        for doc, issuer, year in reports:
+            self._names[(year, issuer)].add(doc)
+            for k in range(len(issuer) - 3):
+                self._suffixes[(year, issuer[k:])].add(doc)
+
+    def of(self, issuer: str, year: int) -> set[int]:
+        """The reports for ``year`` whose issuer is ``issuer``, with or without the bodies above it."""
+        found = set(self._suffixes.get((year, issuer), ())) if len(issuer) >= 4 else set()
+        for k in range(len(issuer) - 3):
+            found |= self._names.get((year, issuer[k:]), set())
+        return found
 
 
 def year_over_year(batch: list[Facts | None]) -> list[tuple[int, YearOverYear]]:
@@ -31,13 +52,14 @@ def year_over_year(batch: list[Facts | None]) -> list[tuple[int, YearOverYear]]:
         for doc, facts in enumerate(batch)
         if facts is not None and facts.issuer and facts.report_year
     ]
+    bodies = _Bodies(reports)
     out: list[tuple[int, YearOverYear]] = []
     for doc, issuer, year in reports:
-        same_year = [d for d, i, y in reports if y == year and same_body(i, issuer)]
-        previous = [d for d, i, y in reports if y == year - 1 and same_body(i, issuer)]
+        same_year, previous = bodies.of(issuer, year), bodies.of(issuer, year - 1)
         if len(same_year) != 1 or len(previous) != 1:
             continue  # two reports for one year: which one continues last year is unknown
-        this, last = batch[doc], batch[previous[0]]
+        (last_doc,) = previous
+        this, last = batch[doc], batch[last_doc]
         assert this is not None and last is not None
         out += [(doc, claim) for claim in _carry_over(this, last, year) + _in_force(this, last, year)]
     return out
