@@ -349,6 +349,80 @@ class YearOverYear:
     working: str
 
 
+# ------------------------------------------------------------------------- dating
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A date the text states; ``month``/``day`` are None when it names only a year or month."""
+
+    year: int
+    month: int | None
+    day: int | None
+    span: Span
+
+    @property
+    def iso(self) -> str:
+        """``2019-01-30`` (``2019-01`` / ``2019`` when less is known)."""
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+            if self.day is not None:
+                parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class YearMention:
+    """A year the text states in some role, and the sentence that gives it its meaning."""
+
+    year: int
+    span: Span  # the year as written (``2013年``, ``〔2014〕``)
+    sentence: Span  # the statement, title or citation it belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """The legal publication deadline of a report and the rule it comes from."""
+
+    date: str  # ISO, e.g. "2019-03-31"
+    regime: str  # "2008" or "2019" (the 条例 the report falls under)
+    basis_zh: str
+    basis_en: str
+
+
+@dataclass(slots=True)
+class Dating:
+    """Every statement of time in one document that the period checks compare.
+
+    ``title`` is the year the report calls itself (its title, or the preamble's
+    现将…Y年…年度报告 when it has no title line); ``period_start``/``period_end``
+    the statistical period (统计期限); ``published`` the 发布日期/公开日期 metadata,
+    ``signed`` the date line that closes the report or its 成文日期; ``statements``
+    the factual statements framed by a year, outside plan passages; ``plans``
+    the same inside them; ``as_of`` the 截至 dates; ``date_texts`` every written
+    date (well-formed or garbled) with its text.
+    """
+
+    title: YearMention | None = None
+    period_start: DateRef | None = None
+    period_end: DateRef | None = None
+    period_span: Span | None = None
+    published: DateRef | None = None
+    signed: DateRef | None = None
+    citations: list[YearMention] = field(default_factory=list)
+    statements: list[YearMention] = field(default_factory=list)
+    plans: list[YearMention] = field(default_factory=list)
+    as_of: list[DateRef] = field(default_factory=list)
+    date_texts: list[tuple[Span, str]] = field(default_factory=list)  # (where, text without spaces)
+    body_year: int | None = None  # the year most factual statements are about, when clear
+    report_year: int | None = None
+    report_year_source: str | None = None  # "title", "period" or "statements"
+    issuer: str | None = None  # the issuing body as the title (or the signature) names it
+    issuer_kind: str | None = None  # "government", "department" or None (cannot tell)
+    deadline: Deadline | None = None
+
+
 @dataclass(slots=True)
 class Facts:
     """Everything extracted from one document."""
@@ -363,6 +437,7 @@ class Facts:
     table_statements: list[TableStatement] = field(default_factory=list)
     report_year: int | None = None
     issuer: str | None = None
+    dating: Dating = field(default_factory=Dating)
 
 
 # ------------------------------------------------------------------------ findings

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Sequence
 
-from audit.checks.claims import Claim, build_tables
+from audit.checks.claims import build_tables
+from audit.checks.kinds import Claim
 from audit.checks.findings import from_claims, input_finding
 from audit.extract import extract
 from audit.ingest import DEFAULT_MAX_BYTES, IngestError, discover, load

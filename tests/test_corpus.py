@@ -35,6 +35,9 @@ EXPECTED = {
     ("017.txt", "PLH001", None, 19),  # 表三 applicant cells left blank, totals 0
     ("023.txt", "PLH001", None, 72),  # 表三 blanks for zero
     ("019.txt", "STR001", "2021", "2019"),  # a 2023 report on the 2019 trial 表二
+    # 统计时限自201911日起至20191231日止: 年 and 月 lost (evaluators.md lists 086); INDEX.md quotes it.
+    ("086.txt", "PER009", "YYYY年M月D日", "201911日"),
+    ("INDEX.md", "PER009", "YYYY年M月D日", "201911日"),
 }
 
 # The fetched complete reports (../shared/corpus/fetched; SOURCES.md describes each).

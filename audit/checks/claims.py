@@ -1,21 +1,19 @@
 """Claim tables: the facts of a whole batch as one DataFrame per claim kind.
 
-A claim is one stated relation (a breakdown, a share) that a suite checks. Each
-kind says which facts it takes, how a fact becomes a row (intervals encoded as
-exact text, see ``Interval.__str__``), and how a failing row is described to a
-reader: the template fields, the worked arithmetic, expected and observed
-values, and the evidence spans.
+The kinds of prose and table claims are defined here, the period kinds in
+``dating.py``; ``KINDS`` registers them all (what a kind is: ``kinds.py``).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 import pandas as pd
 
 from audit.checks.arith import exact_ratio
+from audit.checks.dating import PERIOD_KINDS
+from audit.checks.kinds import Claim, ClaimKind, ClaimTable, Description, json_number
 from audit.checks.years import year_over_year
 from audit.extract.standard import T4, TABLE_NAMES
 from audit.extract.tables import compact_cell_text
@@ -37,51 +35,6 @@ from audit.model import (
     format_fraction,
     plain_number,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Claim:
-    id: str
-    doc: int
-    fact: Any
-
-
-@dataclass(frozen=True, slots=True)
-class Description:
-    fields: dict[str, str]
-    arithmetic: str
-    expected: Any
-    observed: Any
-    spans: tuple[Span, ...]
-    cells: tuple[TableCell, ...] = ()  # table cells quoted as evidence, with their labels
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimKind:
-    """How one kind of fact becomes rows of a claim table and findings.
-
-    ``facts`` takes one document's facts; ``across`` (when set) instead takes the
-    whole batch and returns ``(document index, fact)`` pairs, for claims that
-    compare documents. A kind with ``group`` reports the rejected claims of one
-    document that share a group key as ONE finding, described by
-    ``describe_group`` (the blank cells of a table are one finding, not fifty).
-    """
-
-    name: str
-    columns: tuple[str, ...]
-    facts: Callable[[Facts], list[Any]]
-    row: Callable[[Any], dict[str, Any]]
-    describe: Callable[[Any], Description]
-    across: Callable[[list[Facts | None]], list[tuple[int, Any]]] | None = None
-    group: Callable[[Any], Any] | None = None
-    describe_group: Callable[[list[Any]], Description] | None = None
-
-
-@dataclass(slots=True)
-class ClaimTable:
-    kind: ClaimKind
-    frame: pd.DataFrame
-    claims: dict[str, Claim]
 
 
 # ----------------------------------------------------------------------- display
@@ -150,8 +103,8 @@ def _describe_breakdown(b: Breakdown) -> Description:
             "count": str(len(b.parts)),
         },
         arithmetic=f"{total} ≠ {parts_expr} = {parts_sum}（差 {diff_text}）",
-        expected=_json_number(b.total.value),
-        observed=_json_number(summed.lo) if summed.is_exact else parts_sum,
+        expected=json_number(b.total.value),
+        observed=json_number(summed.lo) if summed.is_exact else parts_sum,
         spans=(b.span,),
     )
 
@@ -193,8 +146,8 @@ def _describe_share(s: Share) -> Description:
             "rounded": rounded,
         },
         arithmetic=arithmetic,
-        expected=_json_number(Fraction(rounded)) if ratio is not None else None,
-        observed=_json_number(s.percent.value),
+        expected=json_number(Fraction(rounded)) if ratio is not None else None,
+        observed=json_number(s.percent.value),
         spans=spans,
     )
 
@@ -218,7 +171,7 @@ def _describe_share_set(s: ShareSet) -> Description:
         fields={"parts_expr": parts_expr, "parts_sum": f"{total}%", "whole": s.whole or "总数"},
         arithmetic=f"{parts_expr} = {total}%（按舍入最少 {format_fraction(summed.lo, 2)}%）> 100%",
         expected=100,
-        observed=_json_number(printed),
+        observed=json_number(printed),
         spans=(s.span,),
     )
 
@@ -236,8 +189,8 @@ def _describe_restatement(r: Restatement) -> Description:
     return Description(
         fields={"label": r.label, "first": first + unit, "second": second + unit},
         arithmetic=f"{r.label}：{first}{unit} ≠ {second}{unit}",
-        expected=_json_number(r.first.value),
-        observed=_json_number(r.second.value),
+        expected=json_number(r.first.value),
+        observed=json_number(r.second.value),
         spans=(r.first.span, r.second.span),
     )
 
@@ -299,8 +252,8 @@ def _describe_identity(i: TableIdentity) -> Description:
             "diff": diff,
         },
         arithmetic=f"{_side(i.left, left_text)} ≠ {_side(i.right, right_text)}（差 {diff}）",
-        expected=_json_number(left.lo) if left.is_exact else left_text,
-        observed=_json_number(right.lo) if right.is_exact else right_text,
+        expected=json_number(left.lo) if left.is_exact else left_text,
+        observed=json_number(right.lo) if right.is_exact else right_text,
         spans=(),
         cells=i.left + i.right,
     )
@@ -343,8 +296,8 @@ def _describe_statement(s: TableStatement) -> Description:
     return Description(
         fields={"label": s.label, "stated": stated, "table_value": table, "working": s.working},
         arithmetic=f"正文 {s.label} {stated}件 ≠ 表格 {s.working} = {table}",
-        expected=_json_number(s.value),
-        observed=_json_number(s.number.value),
+        expected=json_number(s.value),
+        observed=json_number(s.number.value),
         spans=(s.number.span,),
         cells=s.cells,
     )
@@ -390,15 +343,11 @@ def _describe_year(y: YearOverYear) -> Description:
             "working": y.working,
         },
         arithmetic=f"{_cell_place(y.cell)} {_cell_text(y.cell)} ≠ {y.working} = {plain_number(y.expected)}",
-        expected=_json_number(y.expected),
-        observed=_json_number(y.cell.value) if y.cell.value is not None else y.cell.text,
+        expected=json_number(y.expected),
+        observed=json_number(y.cell.value) if y.cell.value is not None else y.cell.text,
         spans=(),
         cells=(y.cell,),
     )
-
-
-def _json_number(value: Fraction) -> int | float:
-    return value.numerator if value.denominator == 1 else float(value)
 
 
 # ---------------------------------------------------------------------- registry
@@ -472,6 +421,7 @@ KINDS: dict[str, ClaimKind] = {
             row=_share_row,
             describe=_describe_share,
         ),
+        *PERIOD_KINDS,
     )
 }
 

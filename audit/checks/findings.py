@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from audit.checks import registry
-from audit.checks.claims import Claim, ClaimKind
+from audit.checks.kinds import Claim, ClaimKind
 from audit.model import Category, Document, Evidence, Finding, Severity, Span, TableCell
 
 

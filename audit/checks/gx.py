@@ -1,7 +1,7 @@
 """The Great Expectations adapter — the only module that imports ``great_expectations``.
 
 * Suites are the JSON files in ``expectations/``. Each names the claim table it
-  runs on (``meta.claim_table``); every expectation's ``meta`` names its rule,
+  runs on (``meta.claim_table``; an expectation may name its own); every expectation's ``meta`` names its rule,
   category, severity and message templates. Loading fails loudly when a file
   yields fewer expectations than it lists (GX drops unknown custom types).
 * The context is ephemeral (nothing is written to the user's folder), progress
@@ -231,10 +231,11 @@ def load_suites(directory: Path) -> dict[str, TableSuite]:
         raise SuiteLoadError(f"no suite files (*.json) in {directory}")
     merged: dict[str, TableSuite] = {}
     for path in files:
-        name, table, configs = _read_suite_file(path)
-        target = merged.setdefault(table, TableSuite(table, ExpectationSuite(name=f"audit.{table}")))
-        before = len(target.suite.expectations)
-        for config in configs:
+        name, configs = _read_suite_file(path)
+        loaded = 0
+        for table, config in configs:
+            target = merged.setdefault(table, TableSuite(table, ExpectationSuite(name=f"audit.{table}")))
+            before = len(target.suite.expectations)
             try:
                 target.suite.add_expectation(ExpectationConfiguration(**config).to_domain_obj())
             except Exception as exc:  # GX raises several types for a bad configuration
@@ -242,30 +243,42 @@ def load_suites(directory: Path) -> dict[str, TableSuite]:
                     f"{path.name}: expectation {config.get('type')!r} "
                     f"({config.get('meta', {}).get('rule')}) did not load: {exc}"
                 ) from exc
-        loaded = len(target.suite.expectations) - before
+            loaded += len(target.suite.expectations) - before
+            if path.name not in target.files:
+                target.files.append(path.name)
         if loaded != len(configs):
             raise SuiteLoadError(
                 f"{path.name}: lists {len(configs)} expectations but {loaded} loaded "
                 "(an unknown or duplicate expectation type was dropped)"
             )
-        target.files.append(path.name)
     return merged
 
 
-def _read_suite_file(path: Path) -> tuple[str, str, list[dict[str, Any]]]:
+def _read_suite_file(path: Path) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
+    """The suite's name and its expectations, each with the claim table it runs on.
+
+    ``meta.claim_table`` of the file names the table; an expectation's own
+    ``meta.claim_table`` overrides it (a family whose rules read several tables,
+    like the period rules, stays one file).
+    """
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise SuiteLoadError(f"{path.name}: cannot read suite: {exc}") from exc
-    table = data.get("meta", {}).get("claim_table")
-    if table not in KINDS:
-        raise SuiteLoadError(f"{path.name}: meta.claim_table must be one of {sorted(KINDS)}, not {table!r}")
+    default = data.get("meta", {}).get("claim_table")
     configs = data.get("expectations")
     if not isinstance(configs, list) or not configs:
         raise SuiteLoadError(f"{path.name}: no expectations listed")
+    out = []
     for config in configs:
         _check_meta(path.name, config)
-    return data.get("name", path.stem), table, configs
+        table = config["meta"].get("claim_table", default)
+        if table not in KINDS:
+            raise SuiteLoadError(
+                f"{path.name}: {config['meta']['rule']}: claim_table must be one of {sorted(KINDS)}, not {table!r}"
+            )
+        out.append((table, config))
+    return data.get("name", path.stem), out
 
 
 def _check_meta(file: str, config: dict[str, Any]) -> None:

@@ -1,6 +1,6 @@
 """The one registry of rules: id, name, category, default severity and documentation.
 
-Rule ids carry a family prefix (SUM, PCT, CON, TBL, PLH, STR, INP) and a number that never changes
+Rule ids carry a family prefix (SUM, PCT, CON, TBL, PLH, STR, PER, INP) and a number that never changes
 meaning; the name says the problem. Rules checked by Great Expectations are
 declared in ``expectations/*.json`` (each expectation's ``meta.rule`` names one
 of these ids, and a test holds the two in agreement); the INP rules are raised
@@ -481,6 +481,233 @@ Passes
     A 2023 report whose 表三 has 1.申请人无正当理由逾期不补正… 2.… 3.其他.
 Fails
     A 2023 report whose 表三 has a single （六）其他处理 row.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PER001",
+        "report-year-mismatch",
+        Category.PERIOD,
+        Severity.ERROR,
+        "报告年度前后不一致",
+        "The report year is stated inconsistently",
+        """\
+What it checks
+    The year the title names (or, without a title line, the preamble's
+    现将…Y年…年度报告), the year of the statistical period (统计期限), and the
+    year most factual statements of the body are about agree (template.md
+    D-1). The body's year counts only when it is clear: at least three
+    statements that open with that year (2013年，…; 截至2013年底…), more than
+    twice as many as any other year; plans (下一步, 将…, the 打算 section) and
+    comparisons (与2017年相比) do not count. How years are read:
+    audit/extract/periods.py.
+Why it matters
+    A report whose title and content name different years is the wrong report
+    for its slot (the 人社部 2010 report was withdrawn over this); an officer
+    cannot tell which year's figures it gives.
+Passes
+    巢湖市人民政府2017年度…年度报告, 统计期限为2017年1月1日至12月31日, body 2017年，….
+Fails
+    江山市行政服务中心管理办公室2012年政府信息公开工作年度报告 whose body says
+    2013年，我中心…; 截至2013年底…; 2013年度我中心公开… (seven statements).
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PER002",
+        "impossible-period",
+        Category.PERIOD,
+        Severity.ERROR,
+        "统计期限终止日早于起始日",
+        "The statistical period ends before it starts",
+        """\
+What it checks
+    The statistical period (统计期限/统计时限 自…至…, 从…到…止) ends on or after
+    the day it starts. An end written without a year (至12月31日) is in the
+    start's year.
+Why it matters
+    An impossible period is a typing error in the one sentence that says what
+    the figures cover (evaluators.md B8: 人社部 2010, "自2010年1月1日起至2009年
+    12月31日止").
+Passes
+    本报告中所列数据的统计期限自2018年1月1日起至12月31日止.
+Fails
+    统计期限自2010年1月1日起至2009年12月31日止.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PER003",
+        "non-calendar-period",
+        Category.PERIOD,
+        Severity.WARNING,
+        "统计期限不是完整的自然年",
+        "The statistical period is not one calendar year",
+        """\
+What it checks
+    The statistical period runs from 1 January to 31 December of one year. A
+    period that ends before it starts is PER002's, not this rule's.
+Why it matters
+    The annual report covers the calendar year (条例 第四十九条 "上一年度"); a
+    period that starts or ends elsewhere gives figures that cannot be compared
+    with other reports or with last year's.
+Passes
+    统计期限为2022年1月1日至2022年12月31日.
+Fails
+    统计期限自2017年12月1日起至2018年11月30日止.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PER004",
+        "dated-before-period-end",
+        Category.PERIOD,
+        Severity.ERROR,
+        "报告日期早于统计期限结束",
+        "The report is dated before its period ends",
+        """\
+What it checks
+    The latest date the report bears — its 发布日期/公开日期 metadata, its
+    成文日期 or the date line that closes it — falls after the end of the
+    statistical period (31 December of the report year when no period is
+    stated).
+Why it matters
+    A report on a year cannot be written before the year is over; such a date
+    means the date or the year is wrong.
+Passes
+    A 2018 report signed 2019年1月30日.
+Fails
+    A 2013 report (统计期限 2013年1月1日至12月31日) whose page says 发布日期:2013-01-09.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PER005",
+        "published-after-deadline",
+        Category.PERIOD,
+        Severity.WARNING,
+        "报告晚于法定期限发布",
+        "The report was published after the legal deadline",
+        """\
+What it checks
+    The publication date (发布日期/公开日期; without one, the signing date, which
+    cannot be later) is on or before the legal deadline. Reports for 2018 and
+    earlier: 2008 条例 第三十一条, 31 March of the next year for every body.
+    From the 2019 reports on: 2019 条例 第四十九条, 31 January for a government
+    department, 31 March for a local government's report (人民政府, and its
+    办公厅/办公室 which publish it). When the issuer's kind cannot be told, the
+    later deadline is applied. The message names the rule applied.
+Why it matters
+    Timeliness is the first thing oversight offices check (evaluators.md B1,
+    B11); a late report is a breach of the regulation.
+Passes
+    威海市文登区科学技术局2019年度信息公开报告, 发布日期:2020-01-15 (department,
+    deadline 2020-01-31).
+Fails
+    A department's 2020 report with 发布日期:2021-02-20 (deadline 2021-01-31).
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PER006",
+        "cites-later-document",
+        Category.PERIOD,
+        Severity.ERROR,
+        "引用的文件晚于报告日期",
+        "The report cites a document dated after the report",
+        """\
+What it checks
+    Every document number the report cites (江政办发〔2014〕1号, [2013], （2019）)
+    is of a year no later than the latest date the report bears.
+Why it matters
+    A document cannot be cited before it exists: either the report's date is
+    wrong or the text was edited after it was dated, and then its figures may
+    be for another year too.
+Passes
+    A 2018 report dated 2019年1月30日 citing 普府办明电〔2019〕4号.
+Fails
+    A page dated 发布日期:2013-01-09 citing 江政办发〔2014〕 1号.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PER007",
+        "statement-after-report-year",
+        Category.PERIOD,
+        Severity.WARNING,
+        "事实陈述涉及报告年度之后的年份",
+        "A factual statement is about a year after the report year",
+        """\
+What it checks
+    Statements framed by a year (2019年，我局…; 2019年上半年…) outside plan
+    passages are about the report year or earlier. Plans are not facts: a
+    sentence that says 将, 计划, 拟, 力争, 争取, 预计, 打算, 下一步, 要点, 确保 or
+    努力, or a section headed 下一步/打算/计划/要点/思路/展望/安排, may name later
+    years. Checked only when the report states its year (title or period), against
+    the latest of the years it states.
+Why it matters
+    An annual report describes its year (template.md D-9); figures for a later
+    year mean the text was copied from another report or the year is wrong.
+Passes
+    确保在2018年7月底前，全面完成基层政务公开标准化规范化试点任务 in the 下一步工作打算
+    section of a 2017 report.
+Fails
+    2019年上半年，“湖北应急管理”微信公众号推送信息276篇… in a text whose title
+    says 2018.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PER008",
+        "mid-year-figure",
+        Category.PERIOD,
+        Severity.INFO,
+        "年度报告中有截至年中的时点数据",
+        "A figure in the annual report is as of a date inside the year",
+        """\
+What it checks
+    截至/截止 dates in the report year before 31 December (截至9月19日, 截至5月
+    中旬); a date without a year is in the report year. 截至年底 and
+    截至12月31日 pass.
+Why it matters
+    An annual report gives figures for the whole year; a mid-year cut-off may
+    be left over from an earlier draft or summary and understate the year.
+Passes
+    截至2018年底，全区累计在思茅区人民政府网站主动公开…
+Fails
+    截至9月19日，泰州市政府网站采用我市信息269条 in a 2017 summary.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PER009",
+        "garbled-date",
+        Category.PERIOD,
+        Severity.WARNING,
+        "日期残缺",
+        "A date lost its year or month marker",
+        """\
+What it checks
+    Every written date of the form year–digits–日 has both 年 and 月
+    (2019年1月1日). A run such as 201911日 or 20191231日 lost them in
+    conversion.
+Why it matters
+    A garbled date cannot be read with certainty (201911日 is 2019年1月1日 or
+    2019年11日?); in the statistical period it leaves the report's period
+    unstated (evaluators.md: 036, 039, 086).
+Passes
+    统计期限自2020年1月1日起至2020年12月31日止.
+Fails
+    本报告中所列数据的统计时限自201911日起至20191231日止.
 Options
     None.
 """,

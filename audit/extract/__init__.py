@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from audit.extract.numbers import parse_numbers
-from audit.extract.periods import find_issuer, find_report_year
+from audit.extract.periods import find_dating
 from audit.extract.relations import find_breakdowns
 from audit.extract.restatements import find_restatements
 from audit.extract.shares import find_shares
@@ -20,6 +20,7 @@ def extract(document: Document) -> Facts:
     breakdowns = find_breakdowns(shadow, numbers, seg)
     shares, share_sets = find_shares(shadow, numbers, breakdowns, seg)
     tables = find_tables(document)
+    dating = find_dating(shadow, seg)
     return Facts(
         numbers=numbers,
         breakdowns=breakdowns,
@@ -29,6 +30,7 @@ def extract(document: Document) -> Facts:
         tables=tables,
         identities=find_identities(tables),
         table_statements=find_table_statements(shadow, numbers, tables, seg),
-        report_year=find_report_year(shadow),
-        issuer=find_issuer(shadow),
+        report_year=dating.report_year,
+        issuer=dating.issuer,
+        dating=dating,
     )

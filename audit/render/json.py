@@ -24,7 +24,33 @@ def _document(result: DocumentResult, lang: str) -> dict[str, Any]:
         "path": result.path,
         "status": result.status.value,
         "report_year": result.report_year,
+        "dating": _dating(result, lang),
         "findings": [_finding(f, lang) for f in result.findings],
+    }
+
+
+def _dating(result: DocumentResult, lang: str) -> dict[str, Any] | None:
+    """Where the report year was read, the issuer, period, dates and the deadline applied."""
+    if result.facts is None:
+        return None
+    d = result.facts.dating
+    deadline = None
+    if d.deadline is not None:
+        basis = d.deadline.basis_en if lang == "en" else d.deadline.basis_zh
+        deadline = {"date": d.deadline.date, "regime": d.deadline.regime, "basis": basis}
+    period = None
+    if d.period_start is not None and d.period_end is not None:
+        period = {"start": d.period_start.iso, "end": d.period_end.iso}
+    return {
+        "report_year_source": d.report_year_source,
+        "title_year": d.title.year if d.title else None,
+        "body_year": d.body_year,
+        "period": period,
+        "published": d.published.iso if d.published else None,
+        "signed": d.signed.iso if d.signed else None,
+        "issuer": d.issuer,
+        "issuer_type": d.issuer_kind,
+        "deadline": deadline,
     }
 
 

@@ -22,6 +22,10 @@ LABELS: dict[str, dict[str, Any]] = {
         "expected": "期望值", "observed": "实际值", "page": "第 {} 页",
         "document_text": "文档原文", "unreadable": "无法读取该文件，不显示原文。",
         "back": "返回总览",
+        "issuer": "发布机关", "period": "统计期限", "dated": "报告日期", "deadline": "法定期限",
+        "year_source": {"title": "据标题", "period": "据统计期限", "statements": "据正文推断"},
+        "issuer_kind": {"government": "地方人民政府", "department": "政府部门"},
+        "published": "发布", "signed": "落款",
         "tables": "标准表格",
         "table_version": {"2021": "2021 年格式", "2019": "2019 年试行格式", "unknown": "格式未能判定"},
         "table_incomplete": "部分单元格未能读取",
@@ -47,6 +51,10 @@ LABELS: dict[str, dict[str, Any]] = {
         "expected": "Expected", "observed": "Observed", "page": "page {}",
         "document_text": "Document text", "unreadable": "The file could not be read; no text to show.",
         "back": "Back to the index",
+        "issuer": "Issuer", "period": "Statistical period", "dated": "Dated", "deadline": "Legal deadline",
+        "year_source": {"title": "from the title", "period": "from the period", "statements": "inferred from the body"},
+        "issuer_kind": {"government": "local government", "department": "government department"},
+        "published": "published", "signed": "signed",
         "tables": "Standard tables",
         "table_version": {"2021": "2021 format", "2019": "2019 trial format", "unknown": "format not determined"},
         "table_incomplete": "some cells could not be read",
@@ -78,3 +86,30 @@ def summary_text(report: AuditReport, lang: str = "zh") -> str:
 def first_finding(result: DocumentResult) -> Finding | None:
     """The first of the most severe findings (what a one-line summary should show)."""
     return min(result.findings, key=lambda f: -f.severity.rank, default=None)
+
+
+def dating_rows(result: DocumentResult, lang: str = "zh") -> list[tuple[str, str]]:
+    """What a document says about when, as (label, value) lines for a page header.
+
+    The report year with where it was read, the issuer and its kind, the
+    statistical period, the report's dates, and the deadline with the rule applied.
+    """
+    L = labels(lang)
+    if result.facts is None:
+        return []
+    d = result.facts.dating
+    rows: list[tuple[str, str]] = []
+    if d.report_year is not None and d.report_year_source:
+        rows.append((L["report_year"], f"{d.report_year}（{L['year_source'][d.report_year_source]}）"))
+    if d.issuer:
+        kind = L["issuer_kind"].get(d.issuer_kind or "", "")
+        rows.append((L["issuer"], f"{d.issuer}（{kind}）" if kind else d.issuer))
+    if d.period_start is not None and d.period_end is not None:
+        rows.append((L["period"], f"{d.period_start.iso} — {d.period_end.iso}"))
+    dates = [(L[name], date.iso) for name, date in (("published", d.published), ("signed", d.signed)) if date]
+    if dates:
+        rows.append((L["dated"], "；".join(f"{name} {iso}" for name, iso in dates)))
+    if d.deadline is not None:
+        basis = d.deadline.basis_en if lang == "en" else d.deadline.basis_zh
+        rows.append((L["deadline"], f"{d.deadline.date}（{basis}）"))
+    return rows

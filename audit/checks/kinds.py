@@ -1,0 +1,68 @@
+"""What every claim kind is made of: a claim, its description, the kind, its table.
+
+A claim is one stated relation (a breakdown, a share, a period) that a suite
+checks. Each kind says which facts it takes, how a fact becomes a row
+(intervals encoded as exact text, see ``Interval.__str__``), and how a failing
+row is described to a reader: the template fields, the worked arithmetic,
+expected and observed values, and the evidence spans. The kinds themselves are
+registered in ``claims.KINDS``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any, Callable
+
+import pandas as pd
+
+from audit.model import Facts, Span, TableCell
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    doc: int
+    fact: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Description:
+    fields: dict[str, str]
+    arithmetic: str
+    expected: Any
+    observed: Any
+    spans: tuple[Span, ...]
+    cells: tuple[TableCell, ...] = ()  # table cells quoted as evidence, with their labels
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimKind:
+    """How one kind of fact becomes rows of a claim table and findings.
+
+    ``facts`` takes one document's facts; ``across`` (when set) instead takes the
+    whole batch and returns ``(document index, fact)`` pairs, for claims that
+    compare documents. A kind with ``group`` reports the rejected claims of one
+    document that share a group key as ONE finding, described by
+    ``describe_group`` (the blank cells of a table are one finding, not fifty).
+    """
+
+    name: str
+    columns: tuple[str, ...]
+    facts: Callable[[Facts], list[Any]]
+    row: Callable[[Any], dict[str, Any]]
+    describe: Callable[[Any], Description]
+    across: Callable[[list[Facts | None]], list[tuple[int, Any]]] | None = None
+    group: Callable[[Any], Any] | None = None
+    describe_group: Callable[[list[Any]], Description] | None = None
+
+
+@dataclass(slots=True)
+class ClaimTable:
+    kind: ClaimKind
+    frame: pd.DataFrame
+    claims: dict[str, Claim]
+
+
+def json_number(value: Fraction) -> int | float:
+    return value.numerator if value.denominator == 1 else float(value)
