@@ -413,7 +413,7 @@ class Dating:
     citations: list[YearMention] = field(default_factory=list)
     statements: list[YearMention] = field(default_factory=list)
     plans: list[YearMention] = field(default_factory=list)
-    as_of: list[DateRef] = field(default_factory=list)
+    as_of: list[tuple[DateRef, str]] = field(default_factory=list)  # (date, as written)
     date_texts: list[tuple[Span, str]] = field(default_factory=list)  # (where, text without spaces)
     body_year: int | None = None  # the year most factual statements are about, when clear
     report_year: int | None = None

@@ -41,6 +41,20 @@ def test_json_output_matches_the_contract(run):
     assert (finding["expected"], finding["observed"]) == (104614, 104300)
     assert payload["summary"]["documents"] == 5
     assert payload["summary"]["fail"] == sum(d["status"] == "fail" for d in payload["documents"])
+    assert all(d["report_year"] is not None for d in payload["documents"])
+
+
+def test_json_says_when_each_report_is_from_and_which_deadline_applied(run):
+    payload = json.loads(run(str(SAMPLES), "--format", "json").stdout)
+    by_name = {Path(d["path"]).name[:3]: d for d in payload["documents"]}
+    dating = by_name["003"]["dating"]
+    assert dating["report_year_source"] == "title"
+    assert dating["period"] == {"start": "2018-01-01", "end": "2018-12-31"}
+    assert dating["signed"] == "2019-01-30" and dating["issuer"] == "普洱市思茅区人民政府"
+    assert dating["deadline"]["date"] == "2019-03-31" and dating["deadline"]["regime"] == "2008"
+    assert "第三十一条" in dating["deadline"]["basis"]
+    assert by_name["002"]["dating"]["title_year"] == 2012 and by_name["002"]["dating"]["body_year"] == 2013
+    assert by_name["000"]["dating"]["report_year_source"] == "statements"
 
 
 def test_writes_one_page_per_document_and_an_index(run, tmp_path):

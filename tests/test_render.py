@@ -264,3 +264,17 @@ def test_terminal_english_and_truncation():
     out = render_terminal(report, lang="en", color=False, width=200)
     assert "WARN" in out and "1 documents: 0 passed, 1 with warnings" in out
     assert "x" * 59 + "…" in out and "x" * 60 not in out
+
+
+def test_document_page_header_says_when_the_report_is_from(samples_report):
+    result = next(d for d in samples_report.documents if "003_" in d.path)
+    page = render_document(result)
+    assert "<dt>报告年度</dt><dd>2018（据标题）</dd>" in page
+    assert "<dt>发布机关</dt><dd>普洱市思茅区人民政府（地方人民政府）</dd>" in page
+    assert "<dt>统计期限</dt><dd>2018-01-01 — 2018-12-31</dd>" in page
+    assert "<dt>报告日期</dt><dd>落款 2019-01-30</dd>" in page
+    assert "<dt>法定期限</dt><dd>2019-03-31（2008年《政府信息公开条例》第三十一条：次年3月31日前公布）</dd>" in page
+    english = render_document(result, lang="en")
+    assert "<dt>Legal deadline</dt><dd>2019-03-31 (2008 Regulations art. 31: by 31 March of the next year)</dd>" in english
+    assert "<dt>Report year</dt><dd>2018 (from the title)</dd>" in english
+    assert Page(page).errors == []

@@ -58,3 +58,44 @@ def test_001_breakdown_and_percentages_pass(by_name):
 def test_every_sample_has_a_status(samples_report):
     assert len(samples_report.documents) == 5
     assert all(d.status is not Status.ERROR for d in samples_report.documents)
+
+
+def test_002_title_year_contradicts_its_body(by_name):
+    doc = by_name["002"]
+    [finding] = [f for f in doc.findings if f.rule == "PER001"]
+    assert finding.severity.value == "error"
+    assert finding.expected == 2012 and finding.observed == 2013
+    assert "标题 2012 年" in finding.message_zh and "正文 2013 年" in finding.message_zh
+    quoted = [e.text for e in finding.evidence]
+    assert quoted[0] == "江山市行政服务中心管理办公室2012年政府信息公开工作年度报告"
+    assert any(text.startswith("截至2013年底") for text in quoted)
+    assert doc.report_year == 2012
+
+
+def test_002_cites_a_2014_document_though_dated_2013_01_09(by_name):
+    doc = by_name["002"]
+    [finding] = [f for f in doc.findings if f.rule == "PER006"]
+    assert finding.severity.value == "error" and finding.observed == 2014
+    assert "2013-01-09" in finding.message_zh
+    assert [e.text for e in finding.evidence] == ["江政办发〔2014〕 1号", "发布日期:2013-01-09"]
+
+
+def test_003_dated_after_its_year_and_before_the_deadline_has_no_period_finding(by_name):
+    doc = by_name["003"]
+    assert not [f for f in doc.findings if f.category.value == "period"]
+    dating = doc.facts.dating
+    assert dating.signed.iso == "2019-01-30" and dating.deadline.date == "2019-03-31"
+    assert dating.deadline.regime == "2008" and dating.issuer == "普洱市思茅区人民政府"
+
+
+def test_001_plan_for_2018_is_not_a_statement_about_2018(by_name):
+    doc = by_name["001"]
+    assert not [f for f in doc.findings if f.category.value == "period"]
+    plans = [doc.document.text[p.sentence.start : p.sentence.end] for p in doc.facts.dating.plans]
+    assert not any("2018年7月底前" in t for t in plans)  # not framed by its year: no statement at all
+    assert all(s.year == 2017 for s in doc.facts.dating.statements)
+
+
+def test_every_sample_has_a_report_year(samples_report):
+    years = {d.path.split("/")[-1][:3]: d.report_year for d in samples_report.documents}
+    assert years == {"000": 2017, "001": 2017, "002": 2012, "003": 2018, "004": 2018}

@@ -281,26 +281,25 @@ def _describe_statement(x: Dated) -> Description:
 
 def _as_of_facts(f: Facts) -> list[Dated]:
     d = f.dating
-    return [Dated(a, d) for a in d.as_of if a.year == d.report_year]
+    return [Dated(a, d) for a in d.as_of if a[0].year == d.report_year]
 
 
 def _as_of_row(x: Dated) -> dict[str, Any]:
-    return {"as_of": x.item.iso, "year_end": f"{x.dating.report_year}-12-31"}
+    return {"as_of": x.item[0].iso, "year_end": f"{x.dating.report_year}-12-31"}
 
 
 def _describe_as_of(items: list[Dated]) -> Description:
-    dates = [f"{x.item.month}月{x.item.day}日" for x in items]
+    year = items[0].dating.report_year
     return Description(
         fields={
             "count": str(len(items)),
-            "dates": "、".join(dates),
-            "dates_en": ", ".join(x.item.iso for x in items),
-            "year": str(items[0].dating.report_year),
+            "dates": "、".join(f"「{x.item[1]}」" for x in items),
+            "year": str(year),
         },
-        arithmetic="；".join(f"截至 {x.item.iso} < {x.dating.report_year}-12-31" for x in items),
-        expected=f"{items[0].dating.report_year}-12-31",
-        observed=items[0].item.iso,
-        spans=tuple(x.item.span for x in items),
+        arithmetic="；".join(f"{x.item[1]} → {x.item[0].iso} < {year}-12-31" for x in items),
+        expected=f"{year}-12-31",
+        observed=items[0].item[0].iso,
+        spans=tuple(x.item[0].span for x in items),
     )
 
 

@@ -399,7 +399,7 @@ def _report_year(dating: Dating) -> tuple[int | None, str | None]:
     return None, None
 
 
-def _as_of(shadow: str, report_year: int | None) -> list[DateRef]:
+def _as_of(shadow: str, report_year: int | None) -> list[tuple[DateRef, str]]:
     out = []
     for m in _AS_OF_RE.finditer(shadow):
         year = _year_value(m.group("y")) if m.group("y") else report_year
@@ -410,7 +410,7 @@ def _as_of(shadow: str, report_year: int | None) -> list[DateRef]:
         day = _small_value(m.group("d")) if m.group("d") else _PART_DAY.get(m.group("part") or "", last)
         if not _calendar_date(year, month, day):
             continue
-        out.append(DateRef(year, month, day, Span(*m.span())))
+        out.append((DateRef(year, month, day, Span(*m.span())), re.sub(r"\s+", "", m.group())))
     return out
 
 

@@ -98,18 +98,19 @@ def dating_rows(result: DocumentResult, lang: str = "zh") -> list[tuple[str, str
     if result.facts is None:
         return []
     d = result.facts.dating
+    aside = " ({})" if lang == "en" else "（{}）"
     rows: list[tuple[str, str]] = []
     if d.report_year is not None and d.report_year_source:
-        rows.append((L["report_year"], f"{d.report_year}（{L['year_source'][d.report_year_source]}）"))
+        rows.append((L["report_year"], f"{d.report_year}" + aside.format(L["year_source"][d.report_year_source])))
     if d.issuer:
         kind = L["issuer_kind"].get(d.issuer_kind or "", "")
-        rows.append((L["issuer"], f"{d.issuer}（{kind}）" if kind else d.issuer))
+        rows.append((L["issuer"], d.issuer + aside.format(kind) if kind else d.issuer))
     if d.period_start is not None and d.period_end is not None:
         rows.append((L["period"], f"{d.period_start.iso} — {d.period_end.iso}"))
     dates = [(L[name], date.iso) for name, date in (("published", d.published), ("signed", d.signed)) if date]
     if dates:
-        rows.append((L["dated"], "；".join(f"{name} {iso}" for name, iso in dates)))
+        rows.append((L["dated"], ("; " if lang == "en" else "；").join(f"{name} {iso}" for name, iso in dates)))
     if d.deadline is not None:
         basis = d.deadline.basis_en if lang == "en" else d.deadline.basis_zh
-        rows.append((L["deadline"], f"{d.deadline.date}（{basis}）"))
+        rows.append((L["deadline"], d.deadline.date + aside.format(basis)))
     return rows
