@@ -22,7 +22,8 @@ Statistical period
     至/到 DATE (止); an end written without a year (至12月31日) takes the start's year.
 Dates
     ``published``: 发布日期/公开日期/发布时间 metadata. ``signed``: 成文日期/发文日期/印发日期
-    metadata, else the last line that holds only a date (2019年1月30日, 二〇一九年一月三十日,
+    metadata (also as a cell of a metadata table: ``| 发文日期 | 2018-02-28 |``), else the
+    last line that holds only a date (2019年1月30日, 二〇一九年一月三十日,
     (2026年1月23日)). Digits or Chinese numerals; ISO, slashed and spaced forms
     (2013-01-09, 2023/01/18, 2021- 01- 20).
 Cited documents
@@ -92,7 +93,7 @@ _NUMERIC_DATE = r"(?<!\d)(?P<ny>(?:19|20)\d{2})\s*[-/.]\s*(?P<nm>\d{1,2})\s*[-/.
 _ANY_DATE = rf"(?:{_date_pattern('c')}|{_NUMERIC_DATE})"
 
 _META_DATE_RE = re.compile(
-    r"(?P<label>发布日期|公开日期|发布时间|成文日期|发文日期|印发日期)\s*[:：]?[\s•·]*" + _ANY_DATE
+    r"(?P<label>发布日期|公开日期|发布时间|成文日期|发文日期|印发日期)\s*[:：]?[\s•·|]*" + _ANY_DATE
 )
 _PUBLISHED_LABELS = ("发布日期", "公开日期", "发布时间")
 _DATE_LINE_RE = re.compile(r"^[ \t]*[（(]?\s*" + _ANY_DATE + r"\s*[)）]?[ \t]*$", re.MULTILINE)
