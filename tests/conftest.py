@@ -23,6 +23,19 @@ def by_name(samples_report):
     return {Path(d.path).name[:3]: d for d in samples_report.documents}
 
 
+def audit_cases(cases: list[dict]) -> dict:
+    """Audit each YAML case's ``text`` as a document named by its ``id``, all in one batch."""
+    from audit.ingest.normalize import normalize
+    from audit.model import Document
+    from audit.pipeline import audit_documents
+
+    documents = []
+    for case in cases:
+        text, shadow = normalize(case["text"])
+        documents.append(Document(path=case["id"], format="text", text=text, shadow=shadow))
+    return {r.path: r for r in audit_documents(documents).documents}
+
+
 def require_shared(sub: str = "") -> Path:
     """The shared folder beside the project, or skip: the project must stand alone."""
     path = SHARED / sub

@@ -13,20 +13,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from audit.ingest.normalize import normalize
-from audit.model import Document
-from audit.pipeline import audit_documents
+from conftest import audit_cases
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases" / "prose.yaml").read_text("utf-8"))
 
 
 @pytest.fixture(scope="module")
 def results():
-    documents = []
-    for case in CASES:
-        text, shadow = normalize(case["text"])
-        documents.append(Document(path=case["id"], format="text", text=text, shadow=shadow))
-    return {r.path: r for r in audit_documents(documents).documents}
+    return audit_cases(CASES)
 
 
 def _values(numbers):

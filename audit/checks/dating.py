@@ -231,9 +231,6 @@ def _describe_citations(items: list[Dated]) -> Description:
     )
 
 
-def _describe_citation(x: Dated) -> Description:
-    return _describe_citations([x])
-
 
 # -------------------------------------------------------------- statements
 
@@ -272,9 +269,6 @@ def _describe_statements(items: list[Dated]) -> Description:
     )
 
 
-def _describe_statement(x: Dated) -> Description:
-    return _describe_statements([x])
-
 
 # ----------------------------------------------------------------- as of
 
@@ -303,9 +297,6 @@ def _describe_as_of(items: list[Dated]) -> Description:
     )
 
 
-def _describe_one_as_of(x: Dated) -> Description:
-    return _describe_as_of([x])
-
 
 # -------------------------------------------------------------- date texts
 
@@ -329,12 +320,22 @@ def _describe_date_texts(items: list[Dated]) -> Description:
     )
 
 
-def _describe_date_text(x: Dated) -> Description:
-    return _describe_date_texts([x])
-
 
 def _per_document(_: Any) -> str:
     return "document"
+
+
+def _items_kind(name: str, columns: tuple[str, ...], facts, row, describe_items) -> ClaimKind:
+    """A kind over the stated items of a document: its failing items are one finding."""
+    return ClaimKind(
+        name=name,
+        columns=columns,
+        facts=facts,
+        row=row,
+        describe=lambda item: describe_items([item]),
+        group=_per_document,
+        describe_group=describe_items,
+    )
 
 
 PERIOD_KINDS = (
@@ -363,40 +364,8 @@ PERIOD_KINDS = (
         row=_publication_row,
         describe=_describe_publication,
     ),
-    ClaimKind(
-        name="citations",
-        columns=("cited", "dated"),
-        facts=_citation_facts,
-        row=_citation_row,
-        describe=_describe_citation,
-        group=_per_document,
-        describe_group=_describe_citations,
-    ),
-    ClaimKind(
-        name="year_statements",
-        columns=("year", "reference"),
-        facts=_statement_facts,
-        row=_statement_row,
-        describe=_describe_statement,
-        group=_per_document,
-        describe_group=_describe_statements,
-    ),
-    ClaimKind(
-        name="as_of_dates",
-        columns=("as_of", "year_end"),
-        facts=_as_of_facts,
-        row=_as_of_row,
-        describe=_describe_one_as_of,
-        group=_per_document,
-        describe_group=_describe_as_of,
-    ),
-    ClaimKind(
-        name="date_texts",
-        columns=("text",),
-        facts=_date_text_facts,
-        row=_date_text_row,
-        describe=_describe_date_text,
-        group=_per_document,
-        describe_group=_describe_date_texts,
-    ),
+    _items_kind("citations", ("cited", "dated"), _citation_facts, _citation_row, _describe_citations),
+    _items_kind("year_statements", ("year", "reference"), _statement_facts, _statement_row, _describe_statements),
+    _items_kind("as_of_dates", ("as_of", "year_end"), _as_of_facts, _as_of_row, _describe_as_of),
+    _items_kind("date_texts", ("text",), _date_text_facts, _date_text_row, _describe_date_texts),
 )
