@@ -325,6 +325,19 @@ def _per_document(_: Any) -> str:
     return "document"
 
 
+def _document_kind(name: str, columns: tuple[str, ...], facts, row, describe) -> ClaimKind:
+    """A kind with one row per document; several of its expectations failing on it are one finding."""
+    return ClaimKind(
+        name=name,
+        columns=columns,
+        facts=facts,
+        row=row,
+        describe=describe,
+        group=_per_document,
+        describe_group=lambda datings: describe(datings[0]),
+    )
+
+
 def _items_kind(name: str, columns: tuple[str, ...], facts, row, describe_items) -> ClaimKind:
     """A kind over the stated items of a document: its failing items are one finding."""
     return ClaimKind(
@@ -339,23 +352,13 @@ def _items_kind(name: str, columns: tuple[str, ...], facts, row, describe_items)
 
 
 PERIOD_KINDS = (
-    ClaimKind(
-        name="report_years",
-        columns=("title", "period", "body"),
-        facts=_report_years_facts,
-        row=_report_years_row,
-        describe=_describe_report_years,
-        group=_per_document,
-        describe_group=lambda items: _describe_report_years(items[0]),
-    ),
-    ClaimKind(
-        name="period_ranges",
-        columns=("start", "end", "first_day", "last_day", "start_year_end"),
-        facts=_period_facts,
-        row=_period_row,
-        describe=_describe_period,
-        group=_per_document,
-        describe_group=lambda items: _describe_period(items[0]),
+    _document_kind("report_years", ("title", "period", "body"), _report_years_facts, _report_years_row, _describe_report_years),
+    _document_kind(
+        "period_ranges",
+        ("start", "end", "first_day", "last_day", "start_year_end"),
+        _period_facts,
+        _period_row,
+        _describe_period,
     ),
     ClaimKind(
         name="publication",
