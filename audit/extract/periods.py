@@ -213,7 +213,7 @@ def find_dating(shadow: str, seg: Segmenter | None = None) -> Dating:
     _read_period(shadow, dating)
     _read_dates(shadow, dating)
     dating.citations = _citations(shadow)
-    taken = [m.span for m in (dating.title,) if m] + [c.sentence for c in dating.citations]
+    taken = [m.sentence for m in (dating.title,) if m] + [c.sentence for c in dating.citations]
     taken += [d.span for d in (dating.published, dating.signed) if d]
     if dating.period_span:
         taken.append(dating.period_span)
@@ -227,11 +227,6 @@ def find_dating(shadow: str, seg: Segmenter | None = None) -> Dating:
     if dating.report_year is not None:
         dating.deadline = deadline(dating.report_year, dating.issuer_kind)
     return dating
-
-
-def find_report_year(shadow: str) -> int | None:
-    """The year the report is about (title, period, else its statements), or None."""
-    return find_dating(shadow).report_year
 
 
 def _lines(shadow: str, limit: int) -> list[tuple[int, int, str]]:
@@ -423,12 +418,8 @@ _ISSUER_AFTER_RE = re.compile(rf"(?:{_YEAR})年度?(?P<name>.*?)(?:政府|政务
 _ISSUER_NAME_CUT_RE = re.compile(r"(?:政府|政务)?信息公开.*$")
 
 
-def find_issuer(shadow: str) -> str | None:
-    """The issuing body: named in the title (or on the line above it), else the signature line."""
-    return _issuer(shadow, _find_title(shadow))
-
-
 def _issuer(shadow: str, title: tuple[YearMention, str, bool] | None) -> str | None:
+    """The issuing body: named in the title (or on the line above it), else the signature line."""
     if title is not None:
         mention, text, is_line = title
         for pattern in (_ISSUER_BEFORE_RE, _ISSUER_AFTER_RE):
