@@ -11,9 +11,11 @@ from audit.cli import app
 @app.command("rules")
 def rules() -> None:
     """List every rule. 列出全部规则。"""
+    width = max(len(rule.name) for rule in RULES.values())
     for rule in RULES.values():
         typer.echo(
-            f"{rule.id}  {rule.name:<22} {rule.category.value:<12} {rule.severity.value:<8} {rule.title_zh} / {rule.title_en}"
+            f"{rule.id}  {rule.name:<{width}} {rule.category.value:<12} {rule.severity.value:<8} "
+            f"{rule.title_zh} / {rule.title_en}"
         )
 
 
