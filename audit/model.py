@@ -435,9 +435,17 @@ class Facts:
     tables: list[StandardTable] = field(default_factory=list)
     identities: list[TableIdentity] = field(default_factory=list)
     table_statements: list[TableStatement] = field(default_factory=list)
-    report_year: int | None = None
-    issuer: str | None = None
     dating: Dating = field(default_factory=Dating)
+
+    @property
+    def report_year(self) -> int | None:
+        """The year the report is about (see ``Dating.report_year``)."""
+        return self.dating.report_year
+
+    @property
+    def issuer(self) -> str | None:
+        """The issuing body as the title (or the signature) names it."""
+        return self.dating.issuer
 
 
 # ------------------------------------------------------------------------ findings

@@ -20,7 +20,6 @@ def extract(document: Document) -> Facts:
     breakdowns = find_breakdowns(shadow, numbers, seg)
     shares, share_sets = find_shares(shadow, numbers, breakdowns, seg)
     tables = find_tables(document)
-    dating = find_dating(shadow, seg)
     return Facts(
         numbers=numbers,
         breakdowns=breakdowns,
@@ -30,7 +29,5 @@ def extract(document: Document) -> Facts:
         tables=tables,
         identities=find_identities(tables),
         table_statements=find_table_statements(shadow, numbers, tables, seg),
-        report_year=dating.report_year,
-        issuer=dating.issuer,
-        dating=dating,
+        dating=find_dating(shadow, seg),
     )
