@@ -235,10 +235,9 @@ def _describe_citations(items: list[Dated]) -> Description:
 # -------------------------------------------------------------- statements
 
 
-def _reference_year(d: Dating) -> int | None:
+def _reference_year(d: Dating) -> int:
     """The latest year the report says it is about (title, period, body)."""
-    years = [y for y in (d.title.year if d.title else None, d.period_start.year if d.period_start else None, d.body_year) if y]
-    return max(years) if years else None
+    return max(year for _, _, year, _ in _sources(d))
 
 
 def _statement_facts(f: Facts) -> list[Dated]:
