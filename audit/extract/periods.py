@@ -210,8 +210,9 @@ def find_dating(shadow: str, seg: Segmenter | None = None) -> Dating:
     title = _find_title(shadow)
     if title is not None:
         dating.title = title[0]
+    date_lines = list(_DATE_LINE_RE.finditer(shadow))
     _read_period(shadow, dating)
-    _read_dates(shadow, dating)
+    _read_dates(shadow, dating, date_lines)
     dating.citations = _citations(shadow)
     taken = [m.sentence for m in (dating.title,) if m] + [c.sentence for c in dating.citations]
     taken += [d.span for d in (dating.published, dating.signed) if d]
@@ -222,7 +223,7 @@ def find_dating(shadow: str, seg: Segmenter | None = None) -> Dating:
     dating.report_year, dating.report_year_source = _report_year(dating)
     dating.as_of = _as_of(shadow, dating.report_year)
     dating.date_texts = [(Span(*m.span()), re.sub(r"\s+", "", m.group())) for m in _DATE_TEXT_RE.finditer(shadow)]
-    dating.issuer = _issuer(shadow, title)
+    dating.issuer = _issuer(shadow, title, date_lines)
     dating.issuer_kind = issuer_kind(dating.issuer)
     if dating.report_year is not None:
         dating.deadline = deadline(dating.report_year, dating.issuer_kind)
@@ -309,7 +310,7 @@ def _read_period(shadow: str, dating: Dating) -> None:
     dating.period_span = Span(*m.span())
 
 
-def _read_dates(shadow: str, dating: Dating) -> None:
+def _read_dates(shadow: str, dating: Dating, date_lines: list[re.Match[str]]) -> None:
     signed_meta: DateRef | None = None
     for m in _META_DATE_RE.finditer(shadow):
         date = _date_from(m)
@@ -320,7 +321,7 @@ def _read_dates(shadow: str, dating: Dating) -> None:
             dating.published = dating.published or date
         else:
             signed_meta = signed_meta or date
-    lines = [d for d in (_date_from(m) for m in _DATE_LINE_RE.finditer(shadow)) if d]
+    lines = [d for d in (_date_from(m) for m in date_lines) if d]
     dating.signed = signed_meta or (lines[-1] if lines else None)
 
 
@@ -418,7 +419,9 @@ _ISSUER_AFTER_RE = re.compile(rf"(?:{_YEAR})年度?(?P<name>.*?)(?:政府|政务
 _ISSUER_NAME_CUT_RE = re.compile(r"(?:政府|政务)?信息公开.*$")
 
 
-def _issuer(shadow: str, title: tuple[YearMention, str, bool] | None) -> str | None:
+def _issuer(
+    shadow: str, title: tuple[YearMention, str, bool] | None, date_lines: list[re.Match[str]]
+) -> str | None:
     """The issuing body: named in the title (or on the line above it), else the signature line."""
     if title is not None:
         mention, text, is_line = title
@@ -431,7 +434,7 @@ def _issuer(shadow: str, title: tuple[YearMention, str, bool] | None) -> str | N
         above = _line_above(shadow, mention.sentence.start) if is_line else None
         if above and _is_body_name(above):
             return above
-    return _signature(shadow)
+    return _signature(shadow, date_lines)
 
 
 def _is_body_name(name: str) -> bool:
@@ -453,12 +456,11 @@ def _line_above(shadow: str, pos: int) -> str | None:
     return None
 
 
-def _signature(shadow: str) -> str | None:
+def _signature(shadow: str, date_lines: list[re.Match[str]]) -> str | None:
     """The body named on the line just above the last line that holds only a date."""
-    dates = list(_DATE_LINE_RE.finditer(shadow))
-    if not dates:
+    if not date_lines:
         return None
-    name = _line_above(shadow, dates[-1].start())
+    name = _line_above(shadow, date_lines[-1].start())
     return name if name and _is_body_name(name) else None
 
 
