@@ -349,6 +349,91 @@ class YearOverYear:
     working: str
 
 
+# ------------------------------------------------------------------- placeholders
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """A place where the text asks for a value, and what fills it (``""`` when nothing does).
+
+    ``kind`` says which: ``figure`` (a count unit and the figure before it), ``ordinal``
+    (第 and its number), ``year`` (a month-day date and its year), ``field`` (a label
+    such as 邮编: and its value), ``attachment`` (附件: and what it names; ``attached``
+    says whether a named statistics table follows, None when that cannot be told) or
+    ``mark`` (a run of template-mark characters, the value being the run itself).
+    ``label`` is the text a reader recognises the slot by; ``span`` covers it.
+    """
+
+    kind: str
+    label: str
+    value: str
+    span: Span
+    attached: bool | None = None
+
+
+# ---------------------------------------------------------------------- structure
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A numbered heading: its numbering style (一、 （一） 1. （1）), number and place."""
+
+    style: str
+    number: int
+    depth: int  # 0 for the outermost numbering in use, 1 below it …
+    text: str  # the heading up to its first 。 (a run-in heading goes on as a paragraph)
+    span: Span
+    step: int | None  # number minus the previous sibling's (0 before the first); None for a new list at 1
+    previous: Span | None = None  # the previous sibling heading
+
+
+@dataclass(frozen=True, slots=True)
+class RequiredPart:
+    """One part a report must contain under its regime, and where (whether) it is."""
+
+    key: str
+    name_zh: str
+    name_en: str
+    regime: str  # "2019" (条例 第五十条 and the format's six headings) or "2008" (第三十二条)
+    span: Span | None  # the heading (2019) or the first words naming it (2008); None when missing
+    position: int | None  # index among the document's top headings (2019 only)
+    previous: int | None  # position of the nearest earlier required part found (2019 only)
+
+
+@dataclass(frozen=True, slots=True)
+class PartCount:
+    """A declared number of parts (…等六部分组成) with the parts it lists and the sections present."""
+
+    declared: int
+    listed: tuple[str, ...]  # the parts named in the sentence (empty when it names none)
+    present: int | None  # top-level sections after it; None when it cannot be told
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A paragraph found twice (exactly or nearly) in one document."""
+
+    first: Span
+    second: Span
+    similarity: float  # difflib ratio of the two paragraphs (1 for a passage repeated word for word)
+    excerpt: str  # how the repeated text begins, for the message
+
+
+@dataclass(slots=True)
+class Structure:
+    """The shape of a document: headings, required parts, declared parts, repeats, chrome."""
+
+    headings: list[Heading] = field(default_factory=list)
+    complete: bool = False  # the text runs to its closing date line
+    regime: str | None = None
+    required: list[RequiredPart] = field(default_factory=list)
+    part_counts: list[PartCount] = field(default_factory=list)
+    repeats: list[Repeat] = field(default_factory=list)
+    lines: list[tuple[Span, str]] = field(default_factory=list)  # short lines, checked for web chrome
+    sentences: dict[str, Span] = field(default_factory=dict)  # comparable sentence → its first place
+
+
 # ------------------------------------------------------------------------- dating
 
 
@@ -436,6 +521,8 @@ class Facts:
     identities: list[TableIdentity] = field(default_factory=list)
     table_statements: list[TableStatement] = field(default_factory=list)
     dating: Dating = field(default_factory=Dating)
+    slots: list[Slot] = field(default_factory=list)
+    structure: Structure = field(default_factory=Structure)
 
     @property
     def report_year(self) -> int | None:

@@ -89,7 +89,9 @@ def _check(results: list[DocumentResult], suites_dir: Path) -> None:
         claim = failure.table.claims[failure.claim_id]
         kind = failure.table.kind
         key = kind.group(claim.fact) if kind.group else claim.id
-        groups.setdefault((failure.meta["rule"], claim.doc, key), (failure, []))[1].append(claim)
+        grouped = groups.setdefault((failure.meta["rule"], claim.doc, key), (failure, []))[1]
+        if all(c.id != claim.id for c in grouped):  # one claim may fail two expectations of a rule
+            grouped.append(claim)
     for (_, doc, _), (failure, claims) in groups.items():
         result = results[doc]
         assert result.document is not None

@@ -36,7 +36,7 @@ def test_json_output_matches_the_contract(run):
     assert paths == sorted(p.name for p in SAMPLES.glob("*.txt"))
     by_name = {Path(d["path"]).name[:3]: d for d in payload["documents"]}
     assert by_name["003"]["status"] == "fail" and by_name["003"]["report_year"] == 2018
-    assert by_name["001"]["status"] == "pass"
+    assert by_name["001"]["status"] == "warn"  # a repeated section and page chrome, no error
     finding = next(f for f in by_name["003"]["findings"] if f["rule"] == "SUM002")
     assert (finding["expected"], finding["observed"]) == (104614, 104300)
     assert payload["summary"]["documents"] == 5
@@ -66,10 +66,11 @@ def test_writes_one_page_per_document_and_an_index(run, tmp_path):
 @pytest.mark.parametrize(
     "args,code",
     [
-        ([str(SAMPLES / "001_cd2b5c8018a8e336.txt")], 0),  # a clean report
+        ([str(SAMPLES / "001_cd2b5c8018a8e336.txt")], 0),  # warnings only
         ([str(SAMPLES)], 1),  # errors in 003 and 004
         ([str(SAMPLES), "--fail-on", "never"], 0),
-        ([str(SAMPLES / "001_cd2b5c8018a8e336.txt"), "--fail-on", "warning"], 0),
+        ([str(SAMPLES / "001_cd2b5c8018a8e336.txt"), "--fail-on", "warning"], 1),
+        ([str(SAMPLES / "001_cd2b5c8018a8e336.txt"), "--fail-on", "never"], 0),
         ([str(SAMPLES), "--format", "xml"], 2),  # unknown format: usage error
         ([str(SAMPLES), "--fail-on", "sometimes"], 2),
     ],
@@ -98,7 +99,7 @@ def test_an_unreadable_file_is_listed_with_status_error_and_the_batch_goes_on(ru
     jsonschema.validate(payload, SCHEMA)
     status = {Path(d["path"]).name: d["status"] for d in payload["documents"]}
     assert status == {
-        "001_cd2b5c8018a8e336.txt": "pass",
+        "001_cd2b5c8018a8e336.txt": "warn",
         "binary.txt": "error",
         "empty.txt": "error",
         "missing.txt": "error",
@@ -114,7 +115,7 @@ def test_terminal_summary_lists_every_document(run):
     result = run(str(SAMPLES), "--fail-on", "never")
     for path in SAMPLES.glob("*.txt"):
         assert path.name in result.stdout
-    assert "SUM002" in result.stdout
+    assert "PLH002" in result.stdout  # 003's first finding in text order
 
 
 def test_rules_and_explain():

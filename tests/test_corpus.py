@@ -38,6 +38,14 @@ EXPECTED = {
     # 统计时限自201911日起至20191231日止: 年 and 月 lost (evaluators.md lists 086); INDEX.md quotes it.
     ("086.txt", "PER009", "YYYY年M月D日", "201911日"),
     ("INDEX.md", "PER009", "YYYY年M月D日", "201911日"),
+    # Placeholders and structure (issue 6).
+    ("017.txt", "STR004", 6, 5),  # 本报告由总体情况、…、其他需要报告的事项等六部分组成: five listed
+    ("065.txt", "PLH004", "已填写", 1),  # the model essay with its years stripped: 根据《规定》要求,年\n5月1日起
+    ("082.txt", "PLH005", "已填写", 1),  # 发布时间: with nothing after it (evaluators.md §C)
+    # Page metadata lines with an empty counter (浏览次数:, 点击数:) left in the text (info).
+    ("010.txt", "STR008", None, 1),
+    ("037.txt", "STR008", None, 1),
+    ("058.txt", "STR008", None, 1),
 }
 
 # The fetched complete reports (../shared/corpus/fetched; SOURCES.md describes each).
@@ -54,6 +62,12 @@ FETCHED = {
     ("政务公开年报模版.docx", "PLH001", None, 10),
     ("政务公开年报模版.docx", "PLH001", None, 175),
     ("政务公开年报模版.docx", "PLH001", None, 15),
+    # The peer's Markdown of both Shanghai reports lost the heading 存在的主要问题及改进情况 (its
+    # （一）（二） sub-sections are there), so the numbering jumps over it: 三、→五、 and 四、→六、.
+    ("kewei-2024-source.md", "STR002", "存在的主要问题及改进情况", None),
+    ("kewei-2024-source.md", "STR006", 4, 5),
+    ("shanghai-office-sample-source.md", "STR002", "存在的主要问题及改进情况", None),
+    ("shanghai-office-sample-source.md", "STR006", 5, 6),
 }
 
 

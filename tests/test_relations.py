@@ -99,7 +99,7 @@ def test_shares_of_one_whole_above_100_percent_are_an_error():
 
 
 def test_a_quantity_stated_twice_with_two_values_is_a_consistency_error():
-    text = "一、概述\n2019年，我局共收到政府信息公开申请12件。\n三、依申请公开\n本年度收到政府信息公开申请15件。"
+    text = "一、概述\n2019年，我局共收到政府信息公开申请12件。\n二、依申请公开\n本年度收到政府信息公开申请15件。"
     (finding,) = _findings(text)
     assert (finding.rule, finding.category.value, finding.expected, finding.observed) == (
         "CON001",

@@ -13,6 +13,8 @@ import pandas as pd
 
 from audit.checks.arith import exact_ratio
 from audit.checks.dating import PERIOD_KINDS
+from audit.checks.slots import SLOT_KIND
+from audit.checks.structure import STRUCTURE_KINDS
 from audit.checks.kinds import Claim, ClaimKind, ClaimTable, Description, json_number
 from audit.checks.years import year_over_year
 from audit.extract.standard import T4, TABLE_NAMES
@@ -422,6 +424,8 @@ KINDS: dict[str, ClaimKind] = {
             describe=_describe_share,
         ),
         *PERIOD_KINDS,
+        SLOT_KIND,
+        *STRUCTURE_KINDS,
     )
 }
 

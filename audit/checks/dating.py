@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from audit.checks.kinds import ClaimKind, Description
+from audit.checks.kinds import ClaimKind, Description, items_kind, per_document
 from audit.model import DateRef, Dating, Facts, Span, YearMention
 
 _BODY_EVIDENCE = 3  # body statements quoted as evidence of the body year
@@ -320,10 +320,6 @@ def _describe_date_texts(items: list[Dated]) -> Description:
 
 
 
-def _per_document(_: Any) -> str:
-    return "document"
-
-
 def _document_kind(name: str, columns: tuple[str, ...], facts, row, describe) -> ClaimKind:
     """A kind with one row per document; several of its expectations failing on it are one finding."""
     return ClaimKind(
@@ -332,21 +328,8 @@ def _document_kind(name: str, columns: tuple[str, ...], facts, row, describe) ->
         facts=facts,
         row=row,
         describe=describe,
-        group=_per_document,
+        group=per_document,
         describe_group=lambda datings: describe(datings[0]),
-    )
-
-
-def _items_kind(name: str, columns: tuple[str, ...], facts, row, describe_items) -> ClaimKind:
-    """A kind over the stated items of a document: its failing items are one finding."""
-    return ClaimKind(
-        name=name,
-        columns=columns,
-        facts=facts,
-        row=row,
-        describe=lambda item: describe_items([item]),
-        group=_per_document,
-        describe_group=describe_items,
     )
 
 
@@ -366,8 +349,8 @@ PERIOD_KINDS = (
         row=_publication_row,
         describe=_describe_publication,
     ),
-    _items_kind("citations", ("cited", "dated"), _citation_facts, _citation_row, _describe_citations),
-    _items_kind("year_statements", ("year", "reference"), _statement_facts, _statement_row, _describe_statements),
-    _items_kind("as_of_dates", ("as_of", "year_end"), _as_of_facts, _as_of_row, _describe_as_of),
-    _items_kind("date_texts", ("text",), _date_text_facts, _date_text_row, _describe_date_texts),
+    items_kind("citations", ("cited", "dated"), _citation_facts, _citation_row, _describe_citations),
+    items_kind("year_statements", ("year", "reference"), _statement_facts, _statement_row, _describe_statements),
+    items_kind("as_of_dates", ("as_of", "year_end"), _as_of_facts, _as_of_row, _describe_as_of),
+    items_kind("date_texts", ("text",), _date_text_facts, _date_text_row, _describe_date_texts),
 )

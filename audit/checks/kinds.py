@@ -66,3 +66,21 @@ class ClaimTable:
 
 def json_number(value: Fraction) -> int | float:
     return value.numerator if value.denominator == 1 else float(value)
+
+
+def per_document(_: Any) -> str:
+    """The group key of kinds whose failing items of one document are one finding."""
+    return "document"
+
+
+def items_kind(name: str, columns: tuple[str, ...], facts, row, describe_items) -> ClaimKind:
+    """A kind over the stated items of a document: its failing items (per rule) are one finding."""
+    return ClaimKind(
+        name=name,
+        columns=columns,
+        facts=facts,
+        row=row,
+        describe=lambda item: describe_items([item]),
+        group=per_document,
+        describe_group=describe_items,
+    )

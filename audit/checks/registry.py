@@ -434,6 +434,153 @@ Options
 """,
     ),
     Rule(
+        "PLH002",
+        "missing-figure",
+        Category.PLACEHOLDER,
+        Severity.ERROR,
+        "数字空缺：计量单位前没有数字",
+        "A figure is missing before its unit",
+        """\
+What it checks
+    A count unit (条 件 项 个 份 篇 次 人次 家 元 万元 …) ending a clause with
+    no figure before it, where the blank shows: spaces between the words and
+    the unit (公开政府信息 条,), or 共/共计/合计/累计/总计 right before it. How
+    slots are read, and the words that are not slots: audit/extract/placeholders.py.
+Why it matters
+    A template sentence published without its figure tells the reader
+    nothing and shows the report was not proof-read ("发布内容不准确不全面").
+Passes
+    共发布各类重点领域信息 810余条 (the figure follows a stray space);
+    主动公开政府信息 5928 条 (PDF spacing); 及时公开有关文件,
+Fails
+    在思茅区人民政府网站主动公开政府信息 条,通过微博微信公开政府信息 条;
+Options
+    None. All blank figures of a document are one finding.
+""",
+    ),
+    Rule(
+        "PLH003",
+        "missing-ordinal",
+        Category.PLACEHOLDER,
+        Severity.ERROR,
+        "序号空缺：“第”后没有数字",
+        "An ordinal is missing after 第",
+        """\
+What it checks
+    第 followed by spaces and then a word that is not a numeral: the number
+    that belongs there was never filled in. Words ending in 第 (次第, 门第)
+    and lines whose characters all stand apart are not read.
+Why it matters
+    "中央第 环境保护督察组" leaves the reader unable to tell which body is meant.
+Passes
+    中央第二环境保护督察组; 第 1 季度.
+Fails
+    在中央第 环境保护督察组督察普洱思茅期间
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PLH004",
+        "missing-year",
+        Category.PLACEHOLDER,
+        Severity.ERROR,
+        "年份空缺：日期缺少年份",
+        "A date is missing its year",
+        """\
+What it checks
+    A month-day date (5月1日) whose 年 has nothing before it (年5月1日起,
+    自 年1月1日至 年12月31日), looking past spaces and a line break. 今年, 去年,
+    上年, 本年, 当年, 同年, 每年, 全年, 次年, 半年 … before the date are words,
+    not blanks.
+Why it matters
+    The year is what a date in an annual report is checked against; a date
+    without it was a template slot left empty (the model essay 065 strips them).
+Passes
+    自2019年5月15日起施行; 今年5月, 2018\n年5月1日.
+Fails
+    自 年5月1日起施行
+Options
+    None.
+""",
+    ),
+    Rule(
+        "PLH005",
+        "empty-field",
+        Category.PLACEHOLDER,
+        Severity.WARNING,
+        "栏目未填写：标签后为空",
+        "A field label has nothing after it",
+        """\
+What it checks
+    Form fields with a colon — 邮编 邮政编码 电话 联系电话 传真 地址 联系地址
+    电子邮箱 邮箱 E-mail 联系人 网址 发布时间 发布日期 发布机构 统计期限 —
+    followed by nothing up to the next field or the end of the line (nor on
+    the next line, when the label ends its line). Page counters (浏览次数:)
+    are web chrome, not fields (STR008).
+Why it matters
+    A contact block with empty fields tells the public nowhere to turn; an
+    empty 发布时间 leaves the report's timeliness unverifiable.
+Passes
+    地址:舒兰市站前路583号,邮编:132600
+Fails
+    邮编:电话:传真:
+Options
+    None. All empty fields of a document are one finding.
+""",
+    ),
+    Rule(
+        "PLH006",
+        "template-mark",
+        Category.PLACEHOLDER,
+        Severity.WARNING,
+        "模板标记未替换",
+        "A template mark is left in the text",
+        """\
+What it checks
+    Runs of template marks: XX / ×× / ＸＸ (two or more), *** (three or more),
+    某某, □, ＿＿ (two or more; ___ three or more), empty 【】 and empty （ ）.
+    Not marks: runs inside a Latin word, a URL or a number (xxgk.gov.cn,
+    Windows XP, 3×4), a single 某 (某单位), markdown emphasis (**粗体**) and
+    rules (a line of ***), non-empty brackets (【打印】).
+Why it matters
+    A mark such as "XX区人民政府" shows a template was published unfilled.
+Passes
+    某单位申请公开…; www.xxgk.gov.cn; **一、总体情况**
+Fails
+    XX区人民政府2023年政府信息公开工作年度报告; 联系电话:（ ）
+Options
+    None. All marks of a document are one finding.
+""",
+    ),
+    Rule(
+        "PLH007",
+        "missing-attachment",
+        Category.PLACEHOLDER,
+        Severity.WARNING,
+        "附件缺失",
+        "An attachment is missing",
+        """\
+What it checks
+    附件: with nothing after it (nor on the next line), and an attachment that
+    names a statistics table (…统计表, 报表, 附表) which never follows: no table
+    row, no 表二/表三/表四 and no later line with its name after the mention. A
+    named file (.xls, .doc, .pdf …) is a link that text cannot follow, so it
+    is not judged.
+Why it matters
+    Before 2019 the statistics were published as an attachment; a report
+    that announces it and stops withholds its figures.
+Passes
+    附件：2023年度政府信息公开情况统计表 followed by the table's rows;
+    附件：统计表.xls
+Fails
+    附件:思茅区2018年度政府信息公开情况统计表 / 普洱市思茅区人民政府 /
+    2019年1月30日 / 附件: (the end of the file)
+Options
+    None.
+""",
+    ),
+    Rule(
         "CON002",
         "text-differs-from-table",
         Category.CONSISTENCY,
@@ -481,6 +628,197 @@ Passes
     A 2023 report whose 表三 has 1.申请人无正当理由逾期不补正… 2.… 3.其他.
 Fails
     A 2023 report whose 表三 has a single （六）其他处理 row.
+Options
+    None.
+""",
+    ),
+    Rule(
+        "STR002",
+        "missing-section",
+        Category.STRUCTURE,
+        Severity.WARNING,
+        "缺少法定内容",
+        "Content the regulation requires is missing",
+        """\
+What it checks
+    Reports for 2019 on: the six top-level headings of the format (条例 第五十条;
+    template.md §2.3) — 总体情况 (概述), 主动公开政府信息情况, 收到和处理政府信息
+    公开申请情况, 政府信息公开行政复议、行政诉讼情况, 存在的主要问题及改进情况,
+    其他需要报告的事项 — recognised by their words. Reports up to 2018: the
+    items of the 2008 条例 第三十二条 anywhere in the text (主动公开, 依申请公开,
+    收费及减免, 复议/诉讼, 问题 and 改进). Only a text with three or more
+    top-level headings is judged, and a part is called missing only when the
+    text runs to its closing date or (2019 on) a later part is present, so an
+    excerpt that stops early is not short of parts.
+Why it matters
+    The 2021 format notice: the content "要严格按照…第五十条的规定确定，不能遗漏".
+Passes
+    一、总体情况 … 六、其他需要报告的事项, dated at the end.
+Fails
+    The same report without 五、存在的主要问题及改进情况.
+Options
+    None. The 2008 item 其他需要报告的事项 is not required.
+""",
+    ),
+    Rule(
+        "STR003",
+        "sections-out-of-order",
+        Category.STRUCTURE,
+        Severity.WARNING,
+        "部分顺序与格式不符",
+        "Sections are out of the format's order",
+        """\
+What it checks
+    In reports for 2019 on, each required top-level heading comes after the
+    required headings before it in the format.
+Why it matters
+    Readers and evaluators compare reports section by section; the format
+    fixes the order.
+Passes
+    一、总体情况 二、主动公开… 三、收到和处理… 四、…复议、诉讼… 五、… 六、…
+Fails
+    … 三、政府信息公开行政复议、行政诉讼情况 四、收到和处理政府信息公开申请情况 …
+Options
+    None.
+""",
+    ),
+    Rule(
+        "STR004",
+        "part-count-differs",
+        Category.STRUCTURE,
+        Severity.WARNING,
+        "声明的部分数与实际不符",
+        "The declared number of parts does not match",
+        """\
+What it checks
+    A declaration before the first heading — …等六部分组成, 共七个部分 — against
+    the parts the same sentence lists (split at 、，；, and at 和/及 before 其他)
+    and against the top-level sections present after it (counted when the
+    text is complete, or when more are present than declared). A list with no
+    number is not compared (template.md D-4).
+Why it matters
+    The declaration is the report's own table of contents; a mismatch means a
+    part was dropped or the sentence was copied from another report.
+Passes
+    …存在问题及工作打算等七部分组成 with seven parts listed.
+Fails
+    …等六部分 listing five (corpus 017).
+Options
+    None.
+""",
+    ),
+    Rule(
+        "STR005",
+        "duplicate-heading-number",
+        Category.STRUCTURE,
+        Severity.WARNING,
+        "标题序号重复",
+        "A heading number is repeated",
+        """\
+What it checks
+    Numbered headings (一、 （一） 1. （1）; each style its own level, a sub-list
+    restarting under each parent): a heading with the same number as its
+    previous sibling. Table rows and the standard tables' labels are not headings.
+Why it matters
+    A repeated number is usually a section pasted twice or a renumbering
+    left half done.
+Passes
+    一、概述 二、政府信息公开工作开展情况 三、依申请公开情况
+Fails
+    二、政府信息公开工作开展情况 … 二、政府信息公开工作开展情况 (sample 001).
+Options
+    None.
+""",
+    ),
+    Rule(
+        "STR006",
+        "heading-number-gap",
+        Category.STRUCTURE,
+        Severity.WARNING,
+        "标题序号不连续",
+        "Heading numbers skip",
+        """\
+What it checks
+    A numbered heading whose number is not its previous sibling's plus one
+    (一、 二、 四、), or a list that does not start at 1. A list that starts again
+    at 1 (an appendix numbering its own parts) is a new list, not a gap; a
+    repeated number is STR005's.
+Why it matters
+    A gap means a section was deleted or numbered by hand and missed.
+Passes
+    （一） （二） （三）
+Fails
+    一、 二、 四、
+Options
+    None.
+""",
+    ),
+    Rule(
+        "STR007",
+        "duplicated-paragraph",
+        Category.STRUCTURE,
+        Severity.WARNING,
+        "段落重复",
+        "A paragraph appears twice",
+        """\
+What it checks
+    Paragraphs of 30 characters or more (spaces removed, table rows excluded)
+    that occur twice in one document, exactly or nearly (difflib ratio of 90% or
+    more). Both places are quoted.
+Why it matters
+    A pasted-twice paragraph is an editing slip a reader notices at once, and
+    it may double a figure the reader adds up.
+Passes
+    Two paragraphs on different subjects that share a sentence frame.
+Fails
+    (一)堅持公開常態化,全力推進政務公開工作。… twice in a row (sample 001).
+Options
+    None. The pairs of a document are one finding.
+""",
+    ),
+    Rule(
+        "STR008",
+        "web-chrome",
+        Category.STRUCTURE,
+        Severity.INFO,
+        "正文中残留网页元素",
+        "Web-page chrome is left in the text",
+        """\
+What it checks
+    Short lines that are page chrome, not report: 相关词条, 热门词条, 联系我们,
+    copyright / 版权所有 / ICP备 lines, 打印本页, 关闭窗口, 字号 大 中 小, 浏览次数,
+    分享到, 上一篇/下一篇, 返回顶部. The patterns are in expectations/structure.json.
+Why it matters
+    Information: the text was saved from a web page, so what the page adds is
+    not the report's; an officer checking a submission wants the report itself.
+Passes
+    如对本报告有疑问，请与我们联系。
+Fails
+    相關詞條 / 熱門詞條 / 聯絡我們 (the end of sample 001).
+Options
+    None.
+""",
+    ),
+    Rule(
+        "STR009",
+        "copied-from-last-year",
+        Category.STRUCTURE,
+        Severity.WARNING,
+        "与上年报告内容雷同",
+        "Most of the report is copied from last year's",
+        """\
+What it checks
+    When the batch holds last year's report of the same body (same issuer,
+    consecutive report years, as for TBL007), the share of this report's
+    sentences (10 characters or more, spaces removed, four-digit years masked)
+    found word for word in last year's: above 50% is reported.
+Why it matters
+    The 2021 format notice holds 内容雷同 reports to account; evaluators found
+    reports 90% identical to the year before (evaluators.md B7, B8, B10).
+Passes
+    hzq 2024 against hzq 2023 (a new report on the same format).
+Fails
+    A report identical to last year's except for its years.
 Options
     None.
 """,

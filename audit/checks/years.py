@@ -46,21 +46,29 @@ class _Bodies:
         return found
 
 
-def year_over_year(batch: list[Facts | None]) -> list[tuple[int, YearOverYear]]:
+def previous_reports(batch: list[Facts | None]) -> list[tuple[int, int]]:
+    """(this report, last year's report of the same body) for every report whose predecessor is in the batch."""
     reports = [
         (doc, facts.issuer, facts.report_year)
         for doc, facts in enumerate(batch)
         if facts is not None and facts.issuer and facts.report_year
     ]
     bodies = _Bodies(reports)
-    out: list[tuple[int, YearOverYear]] = []
+    out: list[tuple[int, int]] = []
     for doc, issuer, year in reports:
         same_year, previous = bodies.of(issuer, year), bodies.of(issuer, year - 1)
         if len(same_year) != 1 or len(previous) != 1:
             continue  # two reports for one year: which one continues last year is unknown
-        (last_doc,) = previous
+        out.append((doc, next(iter(previous))))
+    return out
+
+
+def year_over_year(batch: list[Facts | None]) -> list[tuple[int, YearOverYear]]:
+    out: list[tuple[int, YearOverYear]] = []
+    for doc, last_doc in previous_reports(batch):
         this, last = batch[doc], batch[last_doc]
-        assert this is not None and last is not None
+        assert this is not None and last is not None and this.report_year is not None
+        year = this.report_year
         out += [(doc, claim) for claim in _carry_over(this, last, year) + _in_force(this, last, year)]
     return out
 

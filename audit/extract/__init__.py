@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from audit.extract.numbers import parse_numbers
 from audit.extract.periods import find_dating
+from audit.extract.placeholders import find_slots
 from audit.extract.relations import find_breakdowns
 from audit.extract.restatements import find_restatements
 from audit.extract.shares import find_shares
 from audit.extract.statements import find_table_statements
+from audit.extract.structure import find_structure
 from audit.extract.tables import find_identities, find_tables
 from audit.extract.segments import Segmenter
 from audit.model import Document, Facts
@@ -20,6 +22,7 @@ def extract(document: Document) -> Facts:
     breakdowns = find_breakdowns(shadow, numbers, seg)
     shares, share_sets = find_shares(shadow, numbers, breakdowns, seg)
     tables = find_tables(document)
+    dating = find_dating(shadow, seg)
     return Facts(
         numbers=numbers,
         breakdowns=breakdowns,
@@ -29,5 +32,7 @@ def extract(document: Document) -> Facts:
         tables=tables,
         identities=find_identities(tables),
         table_statements=find_table_statements(shadow, numbers, tables, seg),
-        dating=find_dating(shadow, seg),
+        dating=dating,
+        slots=find_slots(shadow, tables),
+        structure=find_structure(shadow, dating.report_year, tables),
     )

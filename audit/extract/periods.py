@@ -96,7 +96,7 @@ _META_DATE_RE = re.compile(
     r"(?P<label>发布日期|公开日期|发布时间|成文日期|发文日期|印发日期)\s*[:：]?[\s•·|]*" + _ANY_DATE
 )
 _PUBLISHED_LABELS = ("发布日期", "公开日期", "发布时间")
-_DATE_LINE_RE = re.compile(r"^[ \t]*[（(]?\s*" + _ANY_DATE + r"\s*[)）]?[ \t]*$", re.MULTILINE)
+DATE_LINE_RE = re.compile(r"^[ \t]*[（(]?\s*" + _ANY_DATE + r"\s*[)）]?[ \t]*$", re.MULTILINE)
 
 _PERIOD_RE = re.compile(
     r"(?:统计|数据)[^。\n]{0,8}?(?:期限|时限|时间|期间|区间|周期|范围)\s*(?:为|是|[:：])?\s*(?:自|从)?\s*"
@@ -210,7 +210,7 @@ def find_dating(shadow: str, seg: Segmenter | None = None) -> Dating:
     title = _find_title(shadow)
     if title is not None:
         dating.title = title[0]
-    date_lines = list(_DATE_LINE_RE.finditer(shadow))
+    date_lines = list(DATE_LINE_RE.finditer(shadow))
     _read_period(shadow, dating)
     _read_dates(shadow, dating, date_lines)
     dating.citations = _citations(shadow)

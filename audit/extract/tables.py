@@ -207,6 +207,21 @@ def _label_index() -> tuple[dict[str, _Label], list[tuple[str, _Label]]]:
 _EXACT, _FUZZY = _label_index()
 
 
+def is_row_label(text: str) -> bool:
+    """Is ``text`` a row label of 表二 or 表三, or the start of one wrapped onto two lines?
+
+    (``（二）部分公开(区分处理的,只`` / ``计这一情形,不计其他情形) | 0 |``). 表四's
+    labels are left out: its title is also a section heading of the 2021 format.
+    """
+    label = match_label(text)
+    if label is not None:
+        return label.table != std.T4
+    form = _NUMBERING.sub("", normalize_label(text))
+    return len(form) >= 3 and any(
+        known.startswith(form) and entry.table != std.T4 for known, entry in _EXACT.items()
+    )
+
+
 # Every table reader (表二, 表三, the heading test) asks about the same cells, and
 # the near-miss search is the costly part: each cell text is matched once.
 @functools.lru_cache(maxsize=8192)

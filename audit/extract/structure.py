@@ -1,0 +1,343 @@
+"""The shape of a report: headings, the parts its regime requires, repeats, web chrome.
+
+Read from the Simplified shadow; the checks are in ``expectations/structure.json``.
+
+* **Headings** — a line that opens with a number in one of four styles:
+  ``一、`` ``（一）`` ``1.``/``1、`` ``（1）`` (markdown ``#`` and ``**`` before it are
+  skipped). Each style is a level of its own, nested in the order the document
+  first uses them: a style already open closes the ones below it, a new style
+  opens below the current one, and a sub-list restarts under each parent.
+  ``step`` is a heading's number minus its previous sibling's (the first sibling's
+  is its number minus 0); a list that starts again at 1 after higher numbers
+  (an appendix numbering its own parts) and the document's first heading (an
+  excerpt may start anywhere) have no step. Not headings: table rows
+  (a line with ``|``), the labels of the standard tables (``一、本年新收…``,
+  ``（一）予以公开``), lines inside a table read as 表二/表三/表四, contents lines
+  listing several numbered parts (``一、概述,(一)注重…,(二)…``) and a number
+  followed by a digit (``1.5万``).
+* **Complete** — the text runs to its closing date line: a line holding only a
+  date, after the last top-level heading, with less than ``_TAIL_AFTER_DATE``
+  characters after it (a signature, an attachment list, page chrome).
+* **Required parts** — by regime (the report year): from 2019 (条例 第五十条 and
+  the format, template.md §2.3) the six ``一、`` headings, recognised by their
+  words (总体情况/概述, 主动公开, 收到和处理/依申请, 复议/诉讼, 问题/改进, 其他),
+  each with its position among the top-level headings; up to 2018 (第三十二条)
+  the content items anywhere in the text (主动公开, 依申请公开, 收费/减免,
+  复议/诉讼, 问题 with 改进/措施/打算; 其他需要报告的事项 is not required).
+  Only a text with at least ``_MIN_TOP_HEADINGS`` top-level ``一、`` headings is read as a
+  report. A missing part is kept only when the text is complete, or (2019) when
+  a later part is present: a page excerpt that stops early is not short of parts.
+* **Part counts** — a sentence before the first top-level heading declaring
+  ``N部分`` / ``N个部分`` with 组成/构成/包括/分为/共: the parts it lists are the
+  items between its last lead word (由 包括 包含 分为 涵盖 ：) and 等/共, split at
+  、 ， ；, and at 和/及 before 其他 (…改进情况和其他需要报告的事项); a piece
+  that does not end like a part (情况, 事项, 概述, 打算, 措施 …) is joined to the
+  next (机构设置、保障经费和培训会议情况 is one part). The
+  sections present are the distinct top-level numbers after it.
+* **Repeats** — paragraphs (lines of at least ``_MIN_PARAGRAPH`` characters, spaces
+  removed, not table rows) that occur twice, exactly or nearly: pairs sharing
+  most of their 4-character shingles, with their difflib ratio; and passages of
+  at least ``_MIN_PASSAGE`` characters pasted word for word into two different
+  paragraphs (ratio 1 for the passage itself). Document titles in 《》 are
+  masked first: citing one long title twice is not pasting.
+* **Lines** — every line of at most ``_CHROME_LINE`` characters that is not a table
+  row, for the web-chrome check.
+* **Sentences** — for comparing a report with last year's: sentences of at least
+  ``_MIN_SENTENCE`` characters, spaces removed and four-digit years masked.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+
+from audit.extract.numbers import parse_chinese_numeral
+from audit.extract.periods import DATE_LINE_RE
+from audit.extract.tables import is_row_label
+from audit.model import Heading, PartCount, Repeat, RequiredPart, Span, StandardTable, Structure
+
+_MIN_TOP_HEADINGS = 3
+_TAIL_AFTER_DATE = 400
+_MIN_PARAGRAPH = 30
+_NEAR = 0.6  # paragraph pairs below this ratio are not worth a row
+_SAME = 0.9  # the ratio from which two paragraphs are one repeated (expectations/structure.json)
+_EXCERPT = 20
+_MIN_PASSAGE = 50  # a verbatim run this long shared by two paragraphs is a repeated passage
+_CHROME_LINE = 120
+_MIN_SENTENCE = 10
+
+_CN = "一二三四五六七八九十"
+_HEADING_RE = re.compile(
+    r"^[ \t\u3000#*>]*"
+    r"(?:(?P<a>[" + _CN + r"]{1,3})\s*[、.．]"
+    r"|[（(]\s*(?P<b>[" + _CN + r"]{1,3})\s*[）)]"
+    r"|(?P<c>\d{1,2})\s*[、.．](?!\d)"
+    r"|[（(]\s*(?P<d>\d{1,2})\s*[）)])"
+    r"[ \t\u3000]*(?P<rest>[^\n]*)",
+    re.MULTILINE,
+)
+_STYLES = {"a": "一、", "b": "（一）", "c": "1.", "d": "（1）"}
+_RUN_IN_END = re.compile(r"[。；;]")
+# A contents line lists several numbered parts: 一、概述,(一)注重…,(二)…
+_TOC_RE = re.compile(r"[,，、]\s*[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]")
+
+# (key, zh, en, words of its 2019 heading or None, then the words its 2008 content must all show)
+_PARTS = (
+    ("overview", "总体情况", "overview", r"总体情况|概述|概况|基本情况|总体"),
+    ("active", "主动公开政府信息情况", "proactive disclosure", r"主动公开", r"主动公开"),
+    ("requests", "收到和处理政府信息公开申请情况", "requests received and handled", r"收到和处理|依申请|公开申请|申请情况", r"依申请|申请公开"),
+    ("fees", "政府信息公开的收费及减免情况", "fees and waivers", None, r"收费|减免|收取.{0,6}费"),
+    ("review", "政府信息公开行政复议、行政诉讼情况", "administrative review and litigation", r"复议|诉讼", r"复议|诉讼"),
+    ("problems", "存在的主要问题及改进情况", "main problems and improvements", r"问题|改进|不足", r"问题|不足", r"改进|措施|打算|计划|下一步"),
+    ("other", "其他需要报告的事项", "other matters to report", r"其他"),
+)
+
+_PART_COUNT_RE = re.compile(r"(?:等|共|计)?\s*(?P<n>[" + _CN + r"]{1,3}|\d{1,2})\s*个?部分")
+_PART_COUNT_CUE = re.compile(r"组成|构成|包括|包含|分为|共|涵盖")
+_PART_END = re.compile(r"(?:情况|事项|概述|概况|打算|措施|计划|工作|问题|内容|附表|说明|建议|思路|方向|不足)$")
+_LIST_LEAD = re.compile(r"由|包括|包含|分为|涵盖|[:：]")
+_BOOK_TITLE = re.compile(r"《[^《》\n]*》")
+_YEAR_MASK = re.compile(r"(?:19|20)\d{2}")
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+
+def find_structure(shadow: str, report_year: int | None, tables: list[StandardTable] = ()) -> Structure:
+    """The structure of ``shadow`` (see the module doc)."""
+    structure = Structure()
+    structure.headings = _headings(shadow, tables)
+    top = [h for h in structure.headings if h.depth == 0]
+    structure.complete = _complete(shadow, top)
+    if report_year is not None:
+        structure.regime = "2019" if report_year >= 2019 else "2008"
+    sections = [h for h in top if h.style == "一、"]
+    if len(sections) >= _MIN_TOP_HEADINGS and structure.regime is not None:
+        structure.required = _required(shadow, sections, structure.regime, structure.complete)
+    structure.part_counts = _part_counts(shadow, top, structure.complete)
+    structure.repeats = _repeats(shadow)
+    structure.lines = _short_lines(shadow)
+    structure.sentences = _sentences(shadow)
+    return structure
+
+
+# ----------------------------------------------------------------- headings
+
+
+def _number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    parsed = parse_chinese_numeral(text)
+    return None if parsed is None else parsed[0]
+
+
+def _headings(shadow: str, tables: list[StandardTable]) -> list[Heading]:
+    inside = [(t.span.start, t.span.end) for t in tables]
+    stack: list[str] = []  # open styles, outermost first
+    last: dict[tuple[str, int], tuple[int, Span]] = {}  # (style, depth) → the open list's last number
+    out: list[Heading] = []
+    for m in _HEADING_RE.finditer(shadow):
+        line = m.group()
+        if "|" in line or any(a <= m.start() < b for a, b in inside):
+            continue
+        key = next(k for k in "abcd" if m.group(k))
+        style, number = _STYLES[key], _number(m.group(key))
+        text = _RUN_IN_END.split(m.group("rest"))[0].strip()
+        if number is None or not text or _is_table_row(line) or _TOC_RE.search(text):
+            continue
+        if style in stack:
+            depth = stack.index(style)
+            for closed in stack[depth + 1 :]:
+                last.pop((closed, stack.index(closed)), None)
+            del stack[depth + 1 :]
+        else:
+            stack.append(style)
+            depth = len(stack) - 1
+        previous, previous_span = last.get((style, depth), (0, None))
+        if (number == 1 and previous > 1) or (depth == 0 and not out):
+            step = None  # a new list; or the document's first heading (an excerpt may start anywhere)
+        else:
+            step = number - previous
+        start = m.start(key) - (1 if key in "bd" else 0)
+        span = Span(start, m.start("rest") + len(text))
+        last[(style, depth)] = (number, span)
+        out.append(Heading(style, number, depth, text, span, step, previous_span))
+    return out
+
+
+def _is_table_row(line: str) -> bool:
+    """A row label of 表二/表三 (一、本年新收…, （二）部分公开…), whole or wrapped."""
+    text = re.sub(r"^[ \t\u3000#*>]+", "", line).strip()
+    return bool(text) and (is_row_label(text) or is_row_label(text.split()[0]))
+
+
+def _complete(shadow: str, top: list[Heading]) -> bool:
+    after = top[-1].span.end if top else 0
+    for m in reversed(list(DATE_LINE_RE.finditer(shadow, after))):
+        return len(shadow) - m.end() < _TAIL_AFTER_DATE
+    return False
+
+
+# ----------------------------------------------------------- required parts
+
+
+def _required(shadow: str, top: list[Heading], regime: str, complete: bool) -> list[RequiredPart]:
+    if regime == "2019":
+        return _required_headings(top, complete)
+    out = []
+    for key, zh, en, _, *content in _PARTS:
+        if not content:
+            continue
+        found = [re.search(words, shadow) for words in content]
+        m = found[0] if all(found) else None
+        if m is None and not complete:
+            continue
+        span = Span(m.start(), m.end()) if m else None
+        out.append(RequiredPart(key, zh, en, regime, span, None, None))
+    return out
+
+
+def _required_headings(top: list[Heading], complete: bool) -> list[RequiredPart]:
+    found: list[tuple[str, str, str, int | None]] = []
+    taken: set[int] = set()
+    for key, zh, en, words, *_ in _PARTS:
+        if words is None:
+            continue
+        position = next(
+            (i for i, h in enumerate(top) if i not in taken and re.search(words, h.text)), None
+        )
+        if position is not None:
+            taken.add(position)
+        found.append((key, zh, en, position))
+    out = []
+    for k, (key, zh, en, position) in enumerate(found):
+        later = any(p is not None for *_, p in found[k + 1 :])
+        if position is None and not (complete or later):
+            continue
+        earlier = [p for *_, p in found[:k] if p is not None]
+        span = top[position].span if position is not None else None
+        out.append(RequiredPart(key, zh, en, "2019", span, position, earlier[-1] if earlier else None))
+    return out
+
+
+# -------------------------------------------------------------- part counts
+
+
+def _part_counts(shadow: str, top: list[Heading], complete: bool) -> list[PartCount]:
+    intro_end = top[0].span.start if top else len(shadow)
+    out = []
+    for m in _PART_COUNT_RE.finditer(shadow, 0, intro_end):
+        sentence_start = max(shadow.rfind(c, 0, m.start()) for c in "。\n") + 1
+        sentence_end = _SENTENCE_END.search(shadow, m.end())
+        clause = shadow[sentence_start : sentence_end.start() if sentence_end else len(shadow)]
+        if not _PART_COUNT_CUE.search(clause):
+            continue
+        declared = _number(m.group("n"))
+        if declared is None:
+            continue
+        listed = _listed(shadow[sentence_start : m.start()])
+        numbers = {h.number for h in top if h.span.start > m.end()}
+        present = len(numbers) if numbers and (complete or len(numbers) > declared) else None
+        out.append(PartCount(declared, listed, present, Span(sentence_start, m.end())))
+    return out
+
+
+def _listed(before: str) -> tuple[str, ...]:
+    """The parts a declaration lists before its number (empty when it lists fewer than two)."""
+    leads = list(_LIST_LEAD.finditer(before))
+    if not leads:
+        return ()
+    text = before[leads[-1].end() :]
+    text = re.sub(r"(?:等|共|计)?\s*$", "", text.strip())
+    pieces = [p.strip() for p in re.split(r"[、，,；;]|(?:以及|和|及)(?=其他|其它)", text) if p.strip()]
+    items: list[str] = []
+    for piece in pieces:  # 机构设置、保障经费和培训会议情况 is one part: a piece that ends no part joins the next
+        if items and not _PART_END.search(items[-1]):
+            items[-1] += "、" + piece
+        else:
+            items.append(piece)
+    return tuple(items) if len(items) >= 2 else ()
+
+
+# ------------------------------------------------------------------ repeats
+
+
+def _paragraphs(shadow: str) -> list[tuple[int, str]]:
+    """(offset, text) of each line long enough to be a paragraph, table rows excluded."""
+    out = []
+    start = 0
+    for line in shadow.split("\n"):
+        text = line.strip()
+        if len(re.sub(r"\s+", "", text)) >= _MIN_PARAGRAPH and "|" not in line:
+            out.append((start + line.index(text), text))
+        start += len(line) + 1
+    return out
+
+
+def _mask_titles(k: int, text: str) -> str:
+    """``text`` with each 《title》 replaced by a filler of its length that only paragraph ``k`` uses.
+
+    Two paragraphs citing one long document title share a passage that nobody pasted.
+    """
+    filler = chr(0xE000 + k % 6000)  # a private-use character
+    return _BOOK_TITLE.sub(lambda m: filler * len(m.group()), text)
+
+
+def _repeats(shadow: str) -> list[Repeat]:
+    paragraphs = [(offset, _mask_titles(k, text)) for k, (offset, text) in enumerate(_paragraphs(shadow))]
+    shingles = [{p[i : i + 4] for i in range(len(p) - 3)} for _, p in paragraphs]
+    index: dict[str, list[int]] = defaultdict(list)
+    for k, grams in enumerate(shingles):
+        for g in grams:
+            index[g].append(k)
+    out = []
+    for k, grams in enumerate(shingles):
+        shared: dict[int, int] = defaultdict(int)
+        for g in grams:
+            for other in index[g]:
+                if other > k:
+                    shared[other] += 1
+        for other, count in shared.items():
+            if count < _MIN_PASSAGE - 3:
+                continue
+            (a, one), (b, two) = paragraphs[k], paragraphs[other]
+            matcher = difflib.SequenceMatcher(None, one, two, autojunk=False)
+            if count >= _NEAR * max(len(grams), len(shingles[other])):
+                ratio = matcher.ratio()
+                if ratio >= _NEAR:
+                    excerpt = shadow[a : a + _EXCERPT]
+                    out.append(Repeat(Span(a, a + len(one)), Span(b, b + len(two)), round(ratio, 3), excerpt))
+                    if ratio >= _SAME:
+                        continue
+            match = matcher.find_longest_match(0, len(one), 0, len(two))
+            if match.size >= _MIN_PASSAGE:  # a passage pasted into another paragraph
+                first = Span(a + match.a, a + match.a + match.size)
+                second = Span(b + match.b, b + match.b + match.size)
+                out.append(Repeat(first, second, 1.0, shadow[first.start : first.start + _EXCERPT]))
+    return out
+
+
+# ---------------------------------------------------------- lines, sentences
+
+
+def _short_lines(shadow: str) -> list[tuple[Span, str]]:
+    out = []
+    start = 0
+    for line in shadow.split("\n"):
+        stripped = line.strip()
+        if stripped and len(stripped) <= _CHROME_LINE and "|" not in line:
+            offset = start + line.index(stripped)
+            out.append((Span(offset, offset + len(stripped)), stripped))
+        start += len(line) + 1
+    return out
+
+
+def _sentences(shadow: str) -> dict[str, Span]:
+    out: dict[str, Span] = {}
+    start = 0
+    for m in _SENTENCE_END.finditer(shadow + "\n"):
+        piece = shadow[start : m.start()]
+        key = _YEAR_MASK.sub("#", re.sub(r"\s+", "", piece))
+        if len(key) >= _MIN_SENTENCE and "|" not in piece:
+            out.setdefault(key, Span(start + len(piece) - len(piece.lstrip()), m.start()))
+        start = m.end()
+    return out
