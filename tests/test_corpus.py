@@ -42,10 +42,14 @@ EXPECTED = {
     ("017.txt", "STR004", 6, 5),  # 本报告由总体情况、…、其他需要报告的事项等六部分组成: five listed
     ("065.txt", "PLH004", "已填写", 1),  # the model essay with its years stripped: 根据《规定》要求,年\n5月1日起
     ("082.txt", "PLH005", "已填写", 1),  # 发布时间: with nothing after it (evaluators.md §C)
-    # Page metadata lines with an empty counter (浏览次数:, 点击数:) left in the text (info).
-    ("010.txt", "STR008", None, 1),
+    # Page chrome left in the text (info): metadata lines with an empty counter (浏览次数:, 点击数:),
+    # font widgets (字号:【 视力保护色:), breadcrumbs (当前位置:首页 > …), 登录 注册, 网站支持IPv6.
+    ("010.txt", "STR008", None, 2),
     ("037.txt", "STR008", None, 1),
-    ("058.txt", "STR008", None, 1),
+    ("058.txt", "STR008", None, 2),
+    ("076.txt", "STR008", None, 2),
+    ("080.txt", "STR008", None, 3),
+    ("005.txt", "STR008", None, 1),  # 字号: alone under the title (its 大 中 小 links lost)
 }
 
 # The fetched complete reports (../shared/corpus/fetched; SOURCES.md describes each).

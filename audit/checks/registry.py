@@ -786,8 +786,10 @@ Options
         """\
 What it checks
     Short lines that are page chrome, not report: 相关词条, 热门词条, 联系我们,
-    copyright / 版权所有 / ICP备 lines, 打印本页, 关闭窗口, 字号 大 中 小, 浏览次数,
-    分享到, 上一篇/下一篇, 返回顶部. The patterns are in expectations/structure.json.
+    copyright / 版权所有 / ICP备 lines, 打印本页, 关闭窗口, font widgets (字号 大 中 小,
+    字号:【, 视力保护色), page counters (浏览次数:, 点击数:), breadcrumbs (当前位置:首页
+    > …), 分享到, 上一篇/下一篇, 返回顶部, 登录 注册. The patterns are in
+    expectations/structure.json; a sentence that mentions 访问量 is not chrome.
 Why it matters
     Information: the text was saved from a web page, so what the page adds is
     not the report's; an officer checking a submission wants the report itself.

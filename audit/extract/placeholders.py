@@ -16,19 +16,22 @@ decide which values are blank. Every reading rule is here, with the traps it avo
   between 第 and a word that is not a numeral (``中央第 环境保护督察组``). Not
   slots: 次第, 府第, 门第 … (a word ending in 第), spaced-character lines.
 * **year** — a month-day date (``5月1日``) and the year before it, looking past
-  spaces and a line break (``2019\\n年5月``; a flipbook may also break after 年).
-  Blank when nothing stands before 年 (``年5月1日起``, ``自 年5月``). Not slots: 今年, 去年, 明年, 当年, 同年, 上年,
-  本年, 每年, 全年, 近年, 往年, 历年, 翌年, 次年, 半年, 元年 … followed by a date.
+  spaces and a line break (``2019\\n年5月``; a flipbook may also break after
+  年). Blank when nothing stands before 年 (``年5月1日起``, ``自 年5月``). Not
+  slots: 今年, 去年, 明年, 当年, 同年, 上年, 本年, 每年, 全年, 近年, 往年, 历年,
+  翌年, 次年, 半年, 元年 … followed by a date.
 * **field** — a form label with a colon (邮编: 电话: 传真: 地址: 联系人: 邮箱:
-  网址: 发布时间: 统计期限: …) and what follows it up to the next label or the
-  line's end; when the label ends its line, the next line is its value unless
-  that line is itself a label. Page counters (浏览次数:) are web chrome, not
-  fields (``structure.py``).
+  网址: 发布时间: 统计期限: …) and what follows it up to the next label, another
+  ``word:`` (``发布日期:2013-01-09 浏览次数:``) or the line's end. When the label
+  ends its line, the next line is its value unless that line is itself a label
+  or is not like a value (a date field's value is a date; any other is a short
+  line, not a sentence or a heading). Page counters (浏览次数:) are web chrome,
+  not fields (``structure.py``).
 * **attachment** — 附件: and what it names (the rest of the line, else the next
   line). When it names a statistics table (…表) that is not a file
   (``.xls``, ``.doc``, ``.pdf`` …: a link that cannot be followed from text),
-  ``attached`` says whether that table follows (None for anything else): a table row, a 表二/表三/表四
-  read after it, or the name again on a later line.
+  ``attached`` says whether that table follows: a table row, a 表二/表三/表四
+  read after it, or the name again on a later line (None for anything else).
 * **mark** — every run of template-mark characters (X x Ｘ × ✕ * □ ＿ _ 某) and
   every bracket pair holding only spaces (【】 （ ） ( )). The suite says which
   runs are marks (XX, ***, 某某 …); runs that are part of a Latin word or a
@@ -69,8 +72,10 @@ _FIELD_LABELS = (
     "邮政编码|邮编|联系电话|咨询电话|办公电话|电话|传真|联系地址|通讯地址|办公地址|地址|电子邮箱|电子信箱|邮箱"
     "|E-?mail|e-?mail|联系人|网址|发布时间|发布日期|发布机构|统计期限"
 )
+_ANY_LABEL_RE = re.compile(r"[" + _SPACE + r"]+[\u4e00-\u9fff]{2,6}[" + _SPACE + r"]*[:：]")
 _DATE_FIELDS = ("发布时间", "发布日期", "统计期限")
 _VALUE_LINE = 40  # a value on the line after its label is at most this long
+_LABELS_ONLY_RE = re.compile(r"^(?:(?:" + _FIELD_LABELS + r")[、/和及]?)+$")
 _FIELD_RE = re.compile(r"(?P<label>" + _FIELD_LABELS + r")[" + _SPACE + r"]*[:：]")
 _ATTACHMENT_RE = re.compile(r"附件[" + _SPACE + r"]*[0-9０-９一二三四五六七八九十]*[" + _SPACE + r"]*[:：]")
 _FILE_RE = re.compile(r"\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)\b", re.IGNORECASE)
@@ -211,7 +216,7 @@ def _years(shadow: str) -> list[Slot]:
         if before in _RELATIVE_YEAR:
             continue
         end = m.end()
-        day = re.match(r"[" + _SPACE + r"]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[日号]", shadow[end:])
+        day = re.match(r"[" + _SPACE + r"]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[" + _SPACE + r"]*[日号]", shadow[end:])
         if day:
             end += day.end()
         if re.match(r"[0-9０-９〇零○一二三四五六七八九]", before):
@@ -233,6 +238,9 @@ def _value_after(shadow: str, end: int, next_label: re.Pattern[str], kind: str =
     line_end = _line_bounds(shadow, end)[1]
     following = next_label.search(shadow, end, line_end)
     stop = following.start() if following else line_end
+    other = _ANY_LABEL_RE.search(shadow, end, stop)  # 浏览次数: after a value on a metadata line
+    if other and shadow[end:other.start()].strip(_SPACE):
+        stop = other.start()
     value = shadow[end:stop]
     if value.strip(_SPACE) or following:
         return value, stop
@@ -264,7 +272,9 @@ def _fields(shadow: str) -> list[Slot]:
     out = []
     for m in _FIELD_RE.finditer(shadow):
         value, _ = _value_after(shadow, m.end(), any_label, m.group("label"))
-        value = value.strip(_SPACE + "，,；;。")
+        value = value.strip(_SPACE + "，,；;。)）")
+        if _LABELS_ONLY_RE.match(value):
+            value = ""  # 邮编:,电话、传真: — the words are the next field's labels, not 邮编's value
         out.append(Slot("field", m.group("label"), value, Span(m.start(), m.end() + (len(value) if value and shadow.startswith(value, m.end()) else 0))))
     return out
 

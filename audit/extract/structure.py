@@ -87,7 +87,7 @@ _PARTS = (
     ("overview", "总体情况", "overview", r"总体情况|概述|概况|基本情况|总体"),
     ("active", "主动公开政府信息情况", "proactive disclosure", r"主动公开", r"主动公开"),
     ("requests", "收到和处理政府信息公开申请情况", "requests received and handled", r"收到和处理|依申请|公开申请|申请情况", r"依申请|申请公开"),
-    ("fees", "政府信息公开的收费及减免情况", "fees and waivers", None, r"收费|减免|收取.{0,6}费"),
+    ("fees", "政府信息公开的收费及减免情况", "fees and waivers", None, r"收费及|收费和|收费情况|减免|收取[^。]{0,10}费|不收费|未收费|免费提供|工本费|检索费|复制费|邮寄费|信息处理费|(?:信息公开|依申请|申请)[^。]{0,30}(?:收费|费用)"),
     ("review", "政府信息公开行政复议、行政诉讼情况", "administrative review and litigation", r"复议|诉讼", r"复议|诉讼"),
     ("problems", "存在的主要问题及改进情况", "main problems and improvements", r"问题|改进|不足", r"问题|不足", r"改进|措施|打算|计划|下一步"),
     ("other", "其他需要报告的事项", "other matters to report", r"其他"),
@@ -297,11 +297,12 @@ def _repeats(shadow: str) -> list[Repeat]:
                 if other > k:
                     shared[other] += 1
         for other, count in shared.items():
-            if count < _MIN_PASSAGE - 3:
+            near = count >= _NEAR * max(len(grams), len(shingles[other]))
+            if not near and count < _MIN_PASSAGE - 3:
                 continue
             (a, one), (b, two) = paragraphs[k], paragraphs[other]
             matcher = difflib.SequenceMatcher(None, one, two, autojunk=False)
-            if count >= _NEAR * max(len(grams), len(shingles[other])):
+            if near:
                 ratio = matcher.ratio()
                 if ratio >= _NEAR:
                     excerpt = shadow[a : a + _EXCERPT]

@@ -65,7 +65,7 @@ CASES = [
         "source": S003,
         "note": "a 2018 report signed 普洱市思茅区人民政府 2019年1月30日 that cites 普府办明电〔2019〕4号 and plans for 2019 in section 十三",
         "text": read(S003),
-        "findings": ["SUM002", "PLH002", "PLH003", "PLH007"],
+        "findings": ["SUM002", "PLH002", "PLH003", "PLH007", "STR002"],
         "dating": {"report_year": 2018, "source": "title", "period": "2018-01-01/2018-12-31", "signed": "2019-01-30",
                    "issuer": "普洱市思茅区人民政府", "issuer_type": "government", "deadline": "2019-03-31"},
     },
