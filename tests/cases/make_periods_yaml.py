@@ -31,6 +31,14 @@ def cut(source: str, start: str, end: str, *, include_end: bool = True) -> str:
     return text[i:j]
 
 
+def write(family: str, header: str, cases: list[dict]) -> None:
+    """Write tests/cases/<family>.yaml: the header comment, then the cases (ids must be unique)."""
+    ids = [c["id"] for c in cases]
+    assert len(ids) == len(set(ids)), "duplicate ids"
+    body = yaml.safe_dump(cases, allow_unicode=True, sort_keys=False, width=100)
+    (ROOT / "tests" / "cases" / f"{family}.yaml").write_text(header + body, encoding="utf-8")
+
+
 def lines(source: str, *pieces: tuple[str, str]) -> str:
     return "\n".join(cut(source, a, b) for a, b in pieces)
 
@@ -216,8 +224,7 @@ def main() -> None:
         "# what the audit says. 'constructed' says where a case was edited. Regenerate with\n"
         "# tests/cases/make_periods_yaml.py.\n"
     )
-    body = yaml.safe_dump(CASES, allow_unicode=True, sort_keys=False, width=100)
-    (ROOT / "tests" / "cases" / "periods.yaml").write_text(header + body, encoding="utf-8")
+    write("periods", header, CASES)
 
 
 if __name__ == "__main__":

@@ -14,10 +14,9 @@ import sys
 from functools import cache
 from pathlib import Path
 
-import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_periods_yaml import ROOT, SHARED, cut, lines, read  # noqa: E402
+from make_periods_yaml import ROOT, SHARED, cut, lines, read, write  # noqa: E402
 
 S003 = "samples/003_1e027fe9f1c79ffa.txt"
 S002 = "samples/002_20fa491b52b245f1.txt"
@@ -481,8 +480,7 @@ def main() -> None:
         "# text; evidence: substrings of that finding's evidence; absent: substrings no PLH/STR finding may\n"
         "# quote. Regenerate with tests/cases/make_placeholders_yaml.py.\n"
     )
-    body = yaml.safe_dump(CASES, allow_unicode=True, sort_keys=False, width=100)
-    (ROOT / "tests" / "cases" / "placeholders.yaml").write_text(header + body, encoding="utf-8")
+    write("placeholders", header, CASES)
 
 
 if __name__ == "__main__":

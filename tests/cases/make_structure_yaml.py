@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
-import yaml
 
-from make_periods_yaml import ROOT, SHARED, cut, read
+from make_periods_yaml import ROOT, SHARED, cut, read, write
 
 S000 = "samples/000_be58ca886fa7a997.txt"
 S001 = "samples/001_cd2b5c8018a8e336.txt"
@@ -356,10 +355,7 @@ def main() -> None:
         "# (STR009 pairs hzq2023/hzq2024 and shuyang2024/shuyang2025). Regenerate with\n"
         "# tests/cases/make_structure_yaml.py.\n"
     )
-    ids = [c["id"] for c in CASES]
-    assert len(ids) == len(set(ids)), "duplicate ids"
-    body = yaml.safe_dump(CASES, allow_unicode=True, sort_keys=False, width=100)
-    (ROOT / "tests" / "cases" / "structure.yaml").write_text(header + body, encoding="utf-8")
+    write("structure", header, CASES)
 
 
 if __name__ == "__main__":
