@@ -383,8 +383,9 @@ class Heading:
     depth: int  # 0 for the outermost numbering in use, 1 below it …
     text: str  # the heading up to its first 。 (a run-in heading goes on as a paragraph)
     span: Span
+    label: str  # the heading as it reads, number and text (二、政府信息公开工作开展情况)
     step: int | None  # number minus the previous sibling's (0 before the first); None for a new list at 1
-    previous: Span | None = None  # the previous sibling heading
+    previous: Span | None  # the previous sibling heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,6 +397,7 @@ class RequiredPart:
     name_en: str
     regime: str  # "2019" (条例 第五十条 and the format's six headings) or "2008" (第三十二条)
     span: Span | None  # the heading (2019) or the first words naming it (2008); None when missing
+    text: str | None  # what ``span`` holds
     position: int | None  # index among the document's top headings (2019 only)
     previous: int | None  # position of the nearest earlier required part found (2019 only)
 

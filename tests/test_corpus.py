@@ -40,8 +40,8 @@ EXPECTED = {
     ("INDEX.md", "PER009", "YYYY年M月D日", "201911日"),
     # Placeholders and structure (issue 6).
     ("017.txt", "STR004", 6, 5),  # 本报告由总体情况、…、其他需要报告的事项等六部分组成: five listed
-    ("065.txt", "PLH004", "已填写", 1),  # the model essay with its years stripped: 根据《规定》要求,年\n5月1日起
-    ("082.txt", "PLH005", "已填写", 1),  # 发布时间: with nothing after it (evaluators.md §C)
+    ("065.txt", "PLH004", "已填写", "空白"),  # the model essay with its years stripped: 根据《规定》要求,年\n5月1日起
+    ("082.txt", "PLH005", "已填写", "空白"),  # 发布时间: with nothing after it (evaluators.md §C)
     # Page chrome left in the text (info): metadata lines with an empty counter (浏览次数:, 点击数:),
     # font widgets (字号:【 视力保护色:), breadcrumbs (当前位置:首页 > …), 登录 注册, 网站支持IPv6.
     ("010.txt", "STR008", None, 2),

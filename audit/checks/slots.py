@@ -51,9 +51,9 @@ def _describe(slots: list[Slot]) -> Description:
     zh, en = zip(*(_what(s) for s in slots))
     return Description(
         fields={"count": str(len(slots)), "places": "；".join(zh), "places_en": "; ".join(en)},
-        arithmetic="；".join(zh),
+        arithmetic="",  # nothing to work out: the message names each place
         expected="已填写" if slots[0].kind != "mark" else "无模板标记",
-        observed=len(slots),
+        observed="、".join(dict.fromkeys(s.value for s in slots)) if slots[0].kind == "mark" else "空白",
         spans=tuple(s.span for s in slots),
     )
 

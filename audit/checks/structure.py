@@ -71,16 +71,18 @@ def _describe_required(items: list[InDoc]) -> Description:
     structure = items[0].structure
     basis_zh, basis_en = _BASIS[parts[0].regime]
     present = [p for p in structure.required if p.span is not None]
-    top = [h for h in structure.headings if h.depth == 0]
     if parts[0].span is None:  # missing parts: quote what the document has instead
-        spans = tuple(p.span for p in present if p.span) if parts[0].regime == "2008" else ()
-        spans = spans or tuple(h.span for h in top[:_QUOTED_HEADINGS])
+        spans = tuple(p.span for p in present if p.span)
+        if parts[0].regime == "2019":
+            spans = tuple(h.span for h in structure.headings if h.depth == 0)[:_QUOTED_HEADINGS]
         arithmetic = "应有：" + "、".join(p.name_zh for p in structure.required) + "；缺少：" + "、".join(p.name_zh for p in parts)
-    else:  # out of order: the heading and the required heading before it
-        spans = tuple(s for p in parts for s in (top[p.previous].span if p.previous is not None else None, p.span) if s)
-        arithmetic = "；".join(
-            f"「{top[p.position].text}」在「{top[p.previous].text}」之前" for p in parts if p.position is not None and p.previous is not None
-        )
+        observed = None
+    else:  # out of order: each misplaced heading and the required heading it comes before
+        at = {p.position: p for p in present}
+        pairs = [(at[p.previous], p) for p in parts if p.previous in at]
+        spans = tuple(s for before, p in pairs for s in (before.span, p.span) if s)
+        arithmetic = "；".join(f"「{p.text}」在「{before.text}」之前" for before, p in pairs)
+        observed = "、".join(p.text or "" for p in parts)
     return Description(
         fields={
             "count": str(len(parts)),
@@ -91,7 +93,7 @@ def _describe_required(items: list[InDoc]) -> Description:
         },
         arithmetic=arithmetic,
         expected="、".join(p.name_zh for p in parts),  # the parts that should be there (or in order)
-        observed=None if parts[0].span is None else "、".join(top[p.position].text for p in parts if p.position is not None),
+        observed=observed,
         spans=spans,
     )
 
@@ -130,27 +132,15 @@ def _heading_facts(f: Facts) -> list[Heading]:
 
 
 def _describe_headings(headings: list[Heading]) -> Description:
-    def place(h: Heading) -> str:
-        return f"{_label(h)}{h.text[:12]}"
-
-    pairs = [f"「{place(h)}」前一个同级标题为 {h.number - h.step}" for h in headings if h.step is not None]
+    pairs = [f"「{h.label[:16]}」前一个同级标题为 {h.number - h.step}" for h in headings if h.step is not None]
     spans = tuple(s for h in headings for s in (h.previous, h.span) if s)
     return Description(
-        fields={
-            "count": str(len(headings)),
-            "headings": "、".join(f"「{place(h)}」" for h in headings),
-        },
+        fields={"count": str(len(headings)), "headings": "、".join(f"「{h.label[:16]}」" for h in headings)},
         arithmetic="；".join(pairs),
         expected=headings[0].number - (headings[0].step or 0) + 1,
         observed=headings[0].number,
         spans=tuple(dict.fromkeys(spans)),
     )
-
-
-def _label(h: Heading) -> str:
-    cn = "一二三四五六七八九十"
-    number = str(h.number) if h.style in ("1.", "（1）") or h.number > 10 else cn[h.number - 1]
-    return {"一、": f"{number}、", "（一）": f"（{number}）", "1.": f"{number}.", "（1）": f"（{number}）"}[h.style]
 
 
 # ------------------------------------------------------------------ repeats

@@ -160,7 +160,7 @@ def _headings(shadow: str, tables: list[StandardTable]) -> list[Heading]:
         start = m.start(key) - (1 if key in "bd" else 0)
         span = Span(start, m.start("rest") + len(text))
         last[(style, depth)] = (number, span)
-        out.append(Heading(style, number, depth, text, span, step, previous_span))
+        out.append(Heading(style, number, depth, text, span, shadow[span.start : span.end], step, previous_span))
     return out
 
 
@@ -192,7 +192,7 @@ def _required(shadow: str, top: list[Heading], regime: str, complete: bool) -> l
         if m is None and not complete:
             continue
         span = Span(m.start(), m.end()) if m else None
-        out.append(RequiredPart(key, zh, en, regime, span, None, None))
+        out.append(RequiredPart(key, zh, en, regime, span, m.group() if m else None, None, None))
     return out
 
 
@@ -214,8 +214,16 @@ def _required_headings(top: list[Heading], complete: bool) -> list[RequiredPart]
         if position is None and not (complete or later):
             continue
         earlier = [p for *_, p in found[:k] if p is not None]
-        span = top[position].span if position is not None else None
-        out.append(RequiredPart(key, zh, en, "2019", span, position, earlier[-1] if earlier else None))
+        heading = top[position] if position is not None else None
+        out.append(
+            RequiredPart(
+                key, zh, en, "2019",
+                heading.span if heading else None,
+                heading.label if heading else None,
+                position,
+                earlier[-1] if earlier else None,
+            )
+        )
     return out
 
 
