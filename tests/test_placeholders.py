@@ -22,7 +22,7 @@ def _blanks(text: str, kind: str) -> list[str]:
     [
         ("通过微博微信公开政府信息 条;通过报刊公开", ["通过微博微信公开政府信息 条"]),
         ("本年度共受理 件。", ["本年度共受理 件"]),
-        ("全年共条,其中", ["共条"]),
+        ("全年共条,其中", ["全年共条"]),
     ],
 )
 def test_a_unit_with_a_visible_gap_before_it_is_a_blank_figure(text, blank):

@@ -62,6 +62,7 @@ _UNIT_WORDS = frozenset(
 _DETERMINERS = set("每该此本各逐单整全这那哪某首末上下前后同另")
 
 _ORDINAL_RE = re.compile(r"第([" + _SPACE + r"]*)(?=\S)")
+_ORDINAL_NUMBER_RE = re.compile(r"[" + _NUMERALS + r"][" + _NUMERALS + _SPACE + r"]*")
 _ORDINAL_WORDS_BEFORE = set("次府门宅及落登甲私")
 _ORDINAL_MEASURES = set("组次批届轮期号条项款章节名位个季")
 
@@ -154,25 +155,26 @@ def _figures(shadow: str, spaced: set[int]) -> list[Slot]:
             k -= 1
         figure = shadow[k:j]
         if figure.strip(".,，%") and any(c not in "余多几数" for c in figure):
-            out.append(_slot("figure", shadow, k, m.end(), figure))
+            out.append(_figure(shadow, k, m.end(), figure))
             continue
         before = shadow[j - 1 : j] if j else ""
         total = next((t for t in _TOTAL_BEFORE if shadow.endswith(t, 0, i)), None)
         if total and not gap:
-            out.append(_slot("figure", shadow, i - len(total), m.end(), ""))
+            out.append(_figure(shadow, i - len(total), m.end(), ""))
             continue
         blank = gap and "\n" not in gap and _is_han(before)
         if not blank or before in _DETERMINERS or before + m.group()[0] in _UNIT_WORDS:
             continue
         if _line_bounds(shadow, i)[0] in spaced:
             continue
-        out.append(_slot("figure", shadow, _context_start(shadow, j), m.end(), ""))
+        out.append(_figure(shadow, j, m.end(), ""))
     return out
 
 
-def _slot(kind: str, shadow: str, start: int, end: int, value: str, attached: bool | None = None) -> Slot:
-    label_start = min(start, _context_start(shadow, start)) if kind == "figure" and value else start
-    return Slot(kind, shadow[label_start:end].strip(), value.strip(), Span(label_start, end), attached)
+def _figure(shadow: str, start: int, end: int, value: str) -> Slot:
+    """A figure slot quoted with the words before it (``主动公开政府信息 条``)."""
+    start = min(start, _context_start(shadow, start))
+    return Slot("figure", shadow[start:end].strip(), value.strip(), Span(start, end))
 
 
 # ----------------------------------------------------------------- ordinals
@@ -182,10 +184,10 @@ def _ordinals(shadow: str, spaced: set[int]) -> list[Slot]:
     out = []
     for m in _ORDINAL_RE.finditer(shadow):
         nxt = shadow[m.end()]
-        if re.match(r"[" + _NUMERALS + r"]", nxt):
-            n = re.match(r"[" + _NUMERALS + _SPACE + r"]+", shadow[m.end() :])
-            assert n is not None
-            out.append(Slot("ordinal", shadow[m.start() : m.end() + n.end()].strip(), n.group().strip(), Span(m.start(), m.end() + n.end())))
+        number = _ORDINAL_NUMBER_RE.match(shadow, m.end())
+        if number:
+            span = Span(m.start(), number.end())
+            out.append(Slot("ordinal", shadow[span.start : span.end].strip(), number.group().strip(), span))
             continue
         gap = m.group(1)
         if not gap or not _is_han(nxt):
@@ -199,7 +201,8 @@ def _ordinals(shadow: str, spaced: set[int]) -> list[Slot]:
             end += 1
             if shadow[end - 1] in _ORDINAL_MEASURES:
                 break
-        out.append(Slot("ordinal", shadow[_context_start(shadow, m.start()) : end], "", Span(_context_start(shadow, m.start()), end)))
+        start = _context_start(shadow, m.start())
+        out.append(Slot("ordinal", shadow[start:end], "", Span(start, end)))
     return out
 
 
