@@ -108,6 +108,9 @@ def test_declared_part_counts():
     five = "本报告由总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况、存在问题及改进情况、其他需要报告的事项等六部分组成。\n"
     assert len(_structure(five).part_counts[0].listed) == 5
     assert _structure("全文包括概述,依申请公开情况,存在问题和下一步工作打算。\n一、概述\n").part_counts == []
+    assert _structure("其中一部分信息由各乡镇共同组成专栏发布。\n一、概述\n").part_counts == []  # not a part count
+    [total] = _structure("本报告共分六个部分。\n一、概述\n").part_counts
+    assert (total.declared, total.listed) == (6, ())
 
 
 def test_repeats_exact_near_and_pasted_passages():

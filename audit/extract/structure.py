@@ -28,7 +28,8 @@ Read from the Simplified shadow; the checks are in ``expectations/structure.json
   report. A missing part is kept only when the text is complete, or (2019) when
   a later part is present: a page excerpt that stops early is not short of parts.
 * **Part counts** — a sentence before the first top-level heading declaring
-  ``N部分`` / ``N个部分`` with 组成/构成/包括/分为/共: the parts it lists are the
+  ``N部分`` / ``N个部分`` (N ≥ 3) with 组成/构成/包括/包含/分为/涵盖, or ``共N部分``
+  in a sentence about the 报告/全文: the parts it lists are the
   items between its last lead word (由 包括 包含 分为 涵盖 ：) and 等/共, split at
   、 ， ；, and at 和/及 before 其他 (…改进情况和其他需要报告的事项); a piece
   that does not end like a part (情况, 事项, 概述, 打算, 措施 …) is joined to the
@@ -93,8 +94,9 @@ _PARTS = (
     ("other", "其他需要报告的事项", "other matters to report", r"其他"),
 )
 
-_PART_COUNT_RE = re.compile(r"(?:等|共|计)?\s*(?P<n>[" + _CN + r"]{1,3}|\d{1,2})\s*个?部分")
-_PART_COUNT_CUE = re.compile(r"组成|构成|包括|包含|分为|共|涵盖")
+_PART_COUNT_RE = re.compile(r"(?P<lead>等|共分为|共分|共|计)?\s*(?P<n>[" + _CN + r"]{1,3}|\d{1,2})\s*个?部分")
+_PART_COUNT_CUE = re.compile(r"组成|构成|包括|包含|分为|涵盖")
+_REPORT_WORD = re.compile(r"报告|全文")
 _PART_END = re.compile(r"(?:情况|事项|概述|概况|打算|措施|计划|工作|问题|内容|附表|说明|建议|思路|方向|不足)$")
 _LIST_LEAD = re.compile(r"由|包括|包含|分为|涵盖|[:：]")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
@@ -171,10 +173,8 @@ def _is_table_row(line: str) -> bool:
 
 
 def _complete(shadow: str, top: list[Heading]) -> bool:
-    after = top[-1].span.end if top else 0
-    for m in reversed(list(DATE_LINE_RE.finditer(shadow, after))):
-        return len(shadow) - m.end() < _TAIL_AFTER_DATE
-    return False
+    dates = list(DATE_LINE_RE.finditer(shadow, top[-1].span.end if top else 0))
+    return bool(dates) and len(shadow) - dates[-1].end() < _TAIL_AFTER_DATE
 
 
 # ----------------------------------------------------------- required parts
@@ -237,10 +237,10 @@ def _part_counts(shadow: str, top: list[Heading], complete: bool) -> list[PartCo
         sentence_start = max(shadow.rfind(c, 0, m.start()) for c in "。\n") + 1
         sentence_end = _SENTENCE_END.search(shadow, m.end())
         clause = shadow[sentence_start : sentence_end.start() if sentence_end else len(shadow)]
-        if not _PART_COUNT_CUE.search(clause):
-            continue
         declared = _number(m.group("n"))
-        if declared is None:
+        if declared is None or declared < _MIN_TOP_HEADINGS:
+            continue  # 其中一部分 is not a count of the report's parts
+        if not (_PART_COUNT_CUE.search(clause) or ((m.group("lead") or "").startswith("共") and _REPORT_WORD.search(clause))):
             continue
         listed = _listed(shadow[sentence_start : m.start()])
         numbers = {h.number for h in top if h.span.start > m.end()}
