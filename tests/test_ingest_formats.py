@@ -7,6 +7,7 @@ reports in ../shared/corpus/fetched are used when that folder is there.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import docx
@@ -287,6 +288,34 @@ def test_pdf_text_and_tables_in_reading_order(tmp_path):
     assert doc.page_of(cell(grid, "550").span.start) == 1 and doc.page_of(doc.text.index("Boxed")) == 2
 
 
+# Font size 10: a line of 90 characters is ~ 400 points wide, over half the page.
+WRAPPED = "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma"
+
+
+def _page(number: int, body: list[tuple[int, int, str]]) -> bytes:
+    head = pdf_text(72, 800, "Annual Report of the Statistics Bureau")  # a running head, top margin
+    folio = pdf_text(280, 40, f"- {number} -")  # a page number, bottom margin
+    return head + b"".join(pdf_text(x, y, text) for x, y, text in body) + folio
+
+
+def test_pdf_running_heads_and_page_numbers_leave_the_flow_and_hard_wraps_join(tmp_path):
+    first = _page(1, [(72, 700, WRAPPED), (72, 686, WRAPPED), (72, 672, "ends the paragraph."), (100, 658, WRAPPED)])
+    second = _page(2, [(72, 700, "Second page text."), (72, 686, "3. A numbered heading")])
+    doc = read(tmp_path, "wrapped.pdf", make_pdf([first, second]))
+    assert "Annual Report" not in doc.text and "- 1 -" not in doc.text and "- 2 -" not in doc.text
+    lines = doc.text.split("\n")
+    assert lines[0] == f"{WRAPPED} {WRAPPED} ends the paragraph."  # two wrapped lines joined to the short one
+    assert lines[1] == WRAPPED  # indented: a new paragraph
+    assert lines[2:4] == ["Second page text.", "3. A numbered heading"]
+    assert doc.page_of(doc.text.index("Second")) == 2
+
+
+def test_a_head_on_one_page_only_is_text(tmp_path):
+    page = pdf_text(72, 800, "Notice on the 2023 report") + pdf_text(72, 700, "Body")
+    doc = read(tmp_path, "one.pdf", make_pdf([page, pdf_text(72, 700, "More")]))
+    assert doc.text.startswith("Notice on the 2023 report\n")
+
+
 def test_pdf_without_text_layer(tmp_path):
     with pytest.raises(IngestError) as info:
         read(tmp_path, "scan.pdf", make_pdf([b"", b"72 690 200 30 re S\n"]))
@@ -331,7 +360,8 @@ def test_hzq2023_pdf():
 
 def test_hzq2024_pdf():
     doc = fetched("zxj6827111-blip__KIROGOVCOMPARE/hzq2024_working.pdf")
-    assert "区政府办代表区政府受理政府\n信息公开申请 17 件" in doc.text  # hard-wrapped as laid out
+    assert "区政府办代表区政府受理政府信息公开申请 17 件" in doc.text  # the hard wrap joined
+    assert not re.search(r"^\s*-\s*\d+\s*-\s*$", doc.text, re.MULTILINE)  # page numbers out of the flow
     _, row = row_starting(doc, "一、本年新收政府信息公开申请数量")
     assert [c.text for c in row[1:]] == ["95", "0", "0", "0", "0", "0", "95"]
     assert doc.page_of(row[-1].span.start) == 3

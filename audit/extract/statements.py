@@ -3,8 +3,9 @@
 A report says 共受理政府信息公开申请859件 in its text and prints 859 as 表三's
 新收 总计; the two must agree (template.md T3-8, T4-5). A statement is read when
 a figure in 件 follows one of the cues below immediately (only 的/有/为/共/计/
-数量 may stand between), in a sentence that names no other scope (全省, 全市…),
-no change (同比, 较上年…) and no other year, outside the tables themselves.
+数量 may stand between), in a sentence that names no other scope (全省, 全市…)
+and no body acting for another (区政府办代表区政府受理…), no change (同比,
+较上年…) and no other year, outside the tables themselves.
 
 | cue before the figure                         | table figure                             |
 |-----------------------------------------------|------------------------------------------|
@@ -34,6 +35,8 @@ from audit.extract.segments import Segmenter
 from audit.extract.vocab import DELTA_WORD, SCOPE_WORD
 from audit.model import Approx, Number, StandardTable, TableCell, TableStatement, plain_number
 
+# One body acting for another (区政府办代表区政府受理…): whose applications the figure counts is unclear.
+_ON_BEHALF = re.compile(r"代表[^，,。；;]{0,10}(?:政府|机关|部门|单位)")
 _FILLER = r"(?:的|有|为|共|共计|计|达|数量|数|总数|总量|案件|申请|答复|决定)*"
 _APPLY = r"(?:政府信息公开|信息公开|依申请公开)?(?:申请)?"
 
@@ -103,7 +106,7 @@ def find_table_statements(
 def _quantity(shadow: str, n: Number, seg: Segmenter) -> _Quantity | None:
     clause = shadow[seg.clause_start(n.span.start) : n.span.start].replace(" ", "")
     sentence = shadow[seg.sentence_start(n.span.start) : seg.sentence_end(n.span.end)]
-    if SCOPE_WORD.search(sentence) or DELTA_WORD.search(clause):
+    if SCOPE_WORD.search(sentence) or _ON_BEHALF.search(sentence) or DELTA_WORD.search(clause):
         return None
     for quantity in _QUANTITIES:
         if quantity.cue.search(clause):

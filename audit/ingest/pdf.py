@@ -5,14 +5,30 @@ grids; a one-column "table" is a boxed frame around running text and is read
 as text. The text outside the tables is extracted band by band, so the page
 reads top to bottom: text above the first table, the table, text between
 tables, and so on (text beside a table comes after it). Each page's start is
-recorded in ``page_starts``. Nothing else is dropped yet: running headers,
-footers and page numbers stay, and lines stay hard-wrapped as laid out.
+recorded in ``page_starts``, so evidence names its page.
+
+Taken out of the flow (running heads and folios are the page's, not the report's):
+
+* page numbers in the top or bottom ``_MARGIN`` of a page: ``- 3 -``, ``— 3 —``,
+  ``第3页``, ``第 3 页 共 9 页``, ``3/9``, ``3``, ``Page 3``, ``P. 3``;
+* running heads and feet: a line in those margins whose text, digits aside,
+  recurs there on at least half the pages (and on two or more).
+
+Hard wraps are joined (``_join``): a line that reaches the right edge of the
+page's text joins the next line unless that line is indented (a new
+paragraph) or opens with a heading number; a line that opens with closing
+punctuation (``，`` ``。`` ``）`` …) joins the line before it, and so does a unit
+after a figure that ends the line before (``294`` / ``篇``). The right edge is the
+most common right end of the page's long lines; the left edge the most common
+left end.
 """
 
 from __future__ import annotations
 
 import io
 import itertools
+import re
+from collections import Counter
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -28,9 +44,11 @@ def read_pdf(path: str, data: bytes) -> Document:
     layout = Layout()
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            for page in pdf.pages:
+            margins = [_margin_lines(page) for page in pdf.pages]
+            dropped = _running(margins)
+            for page, boxes in zip(pdf.pages, dropped):
                 layout.new_page()
-                _read_page(page, layout)
+                _read_page(page, layout, boxes)
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -41,34 +59,150 @@ def read_pdf(path: str, data: bytes) -> Document:
     return layout.build(path, "pdf")
 
 
-def _read_page(page: pdfplumber.page.Page, layout: Layout) -> None:
-    tables = sorted((t for t in page.find_tables() if len(t.columns) >= 2), key=lambda t: t.bbox[1])
-    boxes = [t.bbox for t in tables]
+# ------------------------------------------------------------- heads and folios
+
+Box = tuple[float, float, float, float]
+
+_MARGIN = 0.1  # the top and bottom tenth of a page hold running heads, feet and page numbers
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-—–－~]\s*\d{1,4}\s*[-—–－~]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|\d{1,4}|(?:Page|P\.)\s*\d{1,4}\b.*)\s*$",
+    re.IGNORECASE,
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def _margin_lines(page: pdfplumber.page.Page) -> list[dict]:
+    """The text lines in the page's top and bottom margins."""
+    height = page.height
+    return [
+        line
+        for line in page.extract_text_lines(strip=True, return_chars=False)
+        if line["bottom"] <= height * _MARGIN or line["top"] >= height * (1 - _MARGIN)
+    ]
+
+
+def _running(margins: list[list[dict]]) -> list[list[Box]]:
+    """Per page, the boxes of its page numbers and of the heads and feet that recur on most pages."""
+    pages = len(margins)
+    seen = Counter(key for lines in margins for key in {_DIGITS.sub("#", line["text"]).strip() for line in lines})
+    recurring = {key for key, n in seen.items() if pages >= 2 and n >= max(2, (pages + 1) // 2)}
+    return [
+        [
+            (line["x0"], line["top"], line["x1"], line["bottom"])
+            for line in lines
+            if _PAGE_NUMBER.match(line["text"]) or _DIGITS.sub("#", line["text"]).strip() in recurring
+        ]
+        for lines in margins
+    ]
+
+
+# -------------------------------------------------------------------- reading
+
+
+def _read_page(page: pdfplumber.page.Page, layout: Layout, dropped: list[Box]) -> None:
+    found = sorted((t for t in page.find_tables() if len(t.columns) >= 2), key=lambda t: t.bbox[1])
+    tables = [(t, _body_top(t)) for t in found]
+    boxes = [(t.bbox[0], top, t.bbox[2], t.bbox[3]) for t, top in tables]
+    outside = page.filter(lambda obj: not _inside(obj, boxes + dropped))
+    edges = _edges(outside.extract_text_lines(strip=True, return_chars=False), page.width)
     # Text goes before the first table whose top is below it; what is left goes last.
     tops = [box[1] for box in boxes] + [float("inf")]
     above = float("-inf")
     for i, top in enumerate(tops):
-        band = page.filter(lambda obj, lo=above, hi=top: lo <= _mid_y(obj) < hi and not _inside(obj, boxes))
-        layout.add_paragraph(band.extract_text())
+        band = outside.filter(lambda obj, lo=above, hi=top: lo <= _mid_y(obj) < hi)
+        layout.add_paragraph(_join(band.extract_text_lines(strip=True, return_chars=False), edges))
         if i < len(tables):
-            layout.add_table(_cells(tables[i]))
+            layout.add_table(_cells(*tables[i]))
             above = top
 
 
-def _cells(table: pdfplumber.table.Table) -> list[TableCell]:
+# ---------------------------------------------------------------- hard wraps
+
+_OPENS_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[、.．](?!\d))")
+_CLOSING = set("，,、；;。.：:）)」』》%！!？?")
+_UNITS = set("条件项个份篇次人家名元万亿场期户批")
+
+
+def _edges(lines: list[dict], width: float) -> tuple[float, float] | None:
+    """(left, right) edge of the page's running text: the most common ends of its long lines."""
+    long = [line for line in lines if line["x1"] - line["x0"] >= width * 0.5]
+    if len(long) < 2:
+        return None
+    left = Counter(round(line["x0"]) for line in long).most_common(1)[0][0]
+    right = Counter(round(line["x1"]) for line in long).most_common(1)[0][0]
+    return left, right
+
+
+def _join(lines: list[dict], edges: tuple[float, float] | None) -> str:
+    """The lines of a band as text, hard wraps joined (see the module doc)."""
+    out: list[str] = []
+    previous: dict | None = None
+    for line in lines:
+        text = line["text"]
+        if previous is not None and out and _continues(previous, line, edges):
+            glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and text[:1].isascii() and text[:1].isalnum() else ""
+            out[-1] += glue + text
+        else:
+            out.append(text)
+        previous = line
+    return "\n".join(out)
+
+
+def _continues(a: dict, b: dict, edges: tuple[float, float] | None) -> bool:
+    """Does line ``b`` go on with the text of line ``a``?"""
+    first, last = b["text"][:1], a["text"][-1:]
+    if first in _CLOSING or (last.isdigit() and first in _UNITS):
+        return True
+    if edges is None or _OPENS_HEADING.match(b["text"]):
+        return False
+    left, right = edges
+    char = (a["x1"] - a["x0"]) / max(1, len(a["text"]))
+    reaches_edge = a["x1"] >= right - max(2.0, char * 1.2)
+    indented = b["x0"] > left + max(2.0, char * 0.8)
+    close = b["top"] - a["bottom"] < (a["bottom"] - a["top"]) * 1.5
+    return reaches_edge and not indented and close
+
+
+_FRAME_ROWS, _FRAME_CHARS = 3, 60  # leading one-cell rows this many, or this long, are framed text
+
+
+def _body_top(table: pdfplumber.table.Table) -> float:
+    """Where the table proper starts: below the rows of running text a page frame drew it with.
+
+    A page whose border is ruled comes out as one table whose first rows each hold
+    one line of the text above the real table. When the rows before the first row
+    with two filled cells are many or long (``_FRAME_ROWS``, ``_FRAME_CHARS``), they
+    are read as text (a caption row such as 第二十条第（一）项 among them); one short
+    merged row (a table's own title) stays in the table.
+    """
+    leading: list[tuple[str, float]] = []
+    for texts, row in zip(table.extract(), table.rows):
+        filled = [t for t in texts if t and t.strip()]
+        if len(filled) > 1:
+            break
+        leading.append(("".join(filled), row.bbox[3]))
+    if len(leading) >= _FRAME_ROWS or sum(len(text) for text, _ in leading) >= _FRAME_CHARS:
+        return leading[-1][1]
+    return table.bbox[1]
+
+
+def _cells(table: pdfplumber.table.Table, body_top: float) -> list[TableCell]:
     """The table's cells at their grid positions, merged cells with their extent.
 
     ``Table.extract()`` lays the text out by the sorted distinct tops (rows) and
     left edges (columns) of the cell boxes, with None where no cell starts; a
     cell spans the rows and columns whose edges fall inside its box. A position
     no box covers (a rule missing from the drawing, often where a table goes on
-    from the previous page) becomes a cell of its own when it holds text.
+    from the previous page) becomes a cell of its own when it holds text. Rows
+    above ``body_top`` are text, not the table's.
     """
-    tops = sorted({box[1] for box in table.cells})
+    tops = sorted({box[1] for box in table.cells if box[1] >= body_top})
     lefts = sorted({box[0] for box in table.cells})
     cells = []
     covered: set[tuple[int, int]] = set()
-    for row, (texts, group) in enumerate(zip(table.extract(), table.rows)):
+    body = [(texts, group) for texts, group in zip(table.extract(), table.rows) if group.bbox[1] >= body_top]
+    for row, (texts, group) in enumerate(body):
         for col, (text, box) in enumerate(zip(texts, group.cells)):
             if box is None:
                 continue
