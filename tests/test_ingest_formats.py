@@ -310,6 +310,15 @@ def test_pdf_running_heads_and_page_numbers_leave_the_flow_and_hard_wraps_join(t
     assert doc.page_of(doc.text.index("Second")) == 2
 
 
+def test_a_sentence_broken_by_a_page_break_is_joined_and_keeps_its_pages(tmp_path):
+    first = _page(1, [(72, 700, WRAPPED), (72, 686, WRAPPED)])
+    second = _page(2, [(72, 700, WRAPPED), (72, 686, WRAPPED), (72, 672, "end.")])
+    doc = read(tmp_path, "broken.pdf", make_pdf([first, second]))
+    assert doc.text == f"{WRAPPED} {WRAPPED} {WRAPPED} {WRAPPED} end.\n"
+    starts = [m.start() for m in re.finditer("alpha", doc.text)]
+    assert [doc.page_of(start) for start in starts] == [1, 1, 2, 2]
+
+
 def test_a_head_on_one_page_only_is_text(tmp_path):
     page = pdf_text(72, 800, "Notice on the 2023 report") + pdf_text(72, 700, "Body")
     doc = read(tmp_path, "one.pdf", make_pdf([page, pdf_text(72, 700, "More")]))

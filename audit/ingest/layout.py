@@ -9,6 +9,9 @@ empty string (``a |  | b``). A merged cell is written once, in the row of its
 top-left position; the positions it covers are left out of their lines. Each
 table becomes a ``Grid`` whose cells point at their text in ``Document.text``.
 
+A paragraph may continue the last paragraph line (a PDF sentence broken by a
+page break); the page then starts where the joined text does.
+
 The raw text is normalised once, in ``build``. Everything ``normalize`` would
 remove or change in length (a BOM, ``\\r\\n``, C0 controls) is cleaned out of
 each piece before it is written, so offsets computed while writing stay valid.
@@ -70,19 +73,28 @@ class Layout:
         self._length = 0
         self._tables: list[_Table] = []
         self._page_starts: list[int] = []
+        self._last_is_text = False  # the last line written is a paragraph's, not a table row
         self.has_text = False  # True once any non-blank paragraph line or cell is written
 
     def new_page(self) -> None:
         """Start the next page (paged sources): later blocks belong to it."""
         self._page_starts.append(self._length)
 
-    def add_paragraph(self, text: str) -> None:
-        """Write ``text`` as lines, blank lines dropped and trailing whitespace stripped."""
+    def add_paragraph(self, text: str, continues: bool = False) -> None:
+        """Write ``text`` as lines, blank lines dropped and trailing whitespace stripped.
+
+        With ``continues``, its first line goes on the last line written, when that
+        was a paragraph line (a sentence broken by a page break); a page that
+        starts there starts where the joined text does.
+        """
         for line in clean(text).split("\n"):
             line = line.rstrip()
             if line.strip():
+                if continues and self._last_is_text:
+                    self._unwrite_newline()
                 self._write(line)
                 self.has_text = True
+            continues = False
 
     def add_table(self, cells: Iterable[TableCell]) -> None:
         """Write a table, one line per row that has a cell, and record its grid."""
@@ -104,7 +116,7 @@ class Layout:
                 pos += len(text)
                 self.has_text = self.has_text or bool(text)
             table.end = pos
-            self._write(SEPARATOR.join(texts))
+            self._write(SEPARATOR.join(texts), text=False)
         self._tables.append(table)
 
     def build(self, path: str, format: str, encoding: str | None = None) -> Document:
@@ -134,6 +146,13 @@ class Layout:
             page_starts=tuple(self._page_starts),
         )
 
-    def _write(self, line: str) -> None:
+    def _write(self, line: str, text: bool = True) -> None:
         self._parts.append(line + "\n")
         self._length += len(line) + 1
+        self._last_is_text = text
+
+    def _unwrite_newline(self) -> None:
+        """Take back the line break after the last line, so the next write continues it."""
+        self._parts[-1] = self._parts[-1][:-1]
+        self._length -= 1
+        self._page_starts = [min(start, self._length) for start in self._page_starts]

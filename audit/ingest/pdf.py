@@ -18,9 +18,10 @@ Hard wraps are joined (``_join``): a line that reaches the right edge of the
 page's text joins the next line unless that line is indented (a new
 paragraph) or opens with a heading number; a line that opens with closing
 punctuation (``，`` ``。`` ``）`` …) joins the line before it, and so does a unit
-after a figure that ends the line before (``294`` / ``篇``). The right edge is the
-most common right end of the page's long lines; the left edge the most common
-left end.
+after a figure that ends the line before (``294`` / ``篇``). The same holds
+across a page break, between the last text line of a page and the first of the
+next (not when a table ends the page). The right edge is the most common right
+end of the page's long lines; the left edge the most common left end.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import io
 import itertools
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -46,9 +48,10 @@ def read_pdf(path: str, data: bytes) -> Document:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             margins = [_margin_lines(page) for page in pdf.pages]
             dropped = _running(margins)
+            carry: _Last | None = None
             for page, boxes in zip(pdf.pages, dropped):
                 layout.new_page()
-                _read_page(page, layout, boxes)
+                carry = _read_page(page, layout, boxes, carry)
     except PdfminerException as exc:
         cause = exc.args[0] if exc.args else exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
@@ -100,7 +103,16 @@ def _running(margins: list[list[dict]]) -> list[list[Box]]:
 # -------------------------------------------------------------------- reading
 
 
-def _read_page(page: pdfplumber.page.Page, layout: Layout, dropped: list[Box]) -> None:
+@dataclass(frozen=True, slots=True)
+class _Last:
+    """The last line of running text on a page (None after a table), with the page's text edges."""
+
+    line: dict
+    edges: tuple[float, float] | None
+
+
+def _read_page(page: pdfplumber.page.Page, layout: Layout, dropped: list[Box], carry: _Last | None) -> _Last | None:
+    """Write the page; return its last text line, which the next page's first line may continue."""
     found = sorted((t for t in page.find_tables() if len(t.columns) >= 2), key=lambda t: t.bbox[1])
     tables = [(t, _body_top(t)) for t in found]
     boxes = [(t.bbox[0], top, t.bbox[2], t.bbox[3]) for t, top in tables]
@@ -111,10 +123,18 @@ def _read_page(page: pdfplumber.page.Page, layout: Layout, dropped: list[Box]) -
     above = float("-inf")
     for i, top in enumerate(tops):
         band = outside.filter(lambda obj, lo=above, hi=top: lo <= _mid_y(obj) < hi)
-        layout.add_paragraph(_join(band.extract_text_lines(strip=True, return_chars=False), edges))
+        lines = band.extract_text_lines(strip=True, return_chars=False)
+        if lines:
+            # The page's first line may go on with the previous page's last one.
+            goes_on = carry is not None and _continues(carry.line, lines[0], carry.edges, edges)
+            glue = _glue(carry.line["text"], lines[0]["text"]) if carry is not None and goes_on else ""
+            layout.add_paragraph(glue + _join(lines, edges), continues=goes_on)
+            carry = _Last(lines[-1], edges)
         if i < len(tables):
             layout.add_table(_cells(*tables[i]))
+            carry = None
             above = top
+    return carry
 
 
 # ---------------------------------------------------------------- hard wraps
@@ -140,27 +160,37 @@ def _join(lines: list[dict], edges: tuple[float, float] | None) -> str:
     previous: dict | None = None
     for line in lines:
         text = line["text"]
-        if previous is not None and out and _continues(previous, line, edges):
-            glue = " " if out[-1][-1:].isascii() and out[-1][-1:].isalnum() and text[:1].isascii() and text[:1].isalnum() else ""
-            out[-1] += glue + text
+        if previous is not None and out and _continues(previous, line, edges, edges, same_page=True):
+            out[-1] += _glue(out[-1], text) + text
         else:
             out.append(text)
         previous = line
     return "\n".join(out)
 
 
-def _continues(a: dict, b: dict, edges: tuple[float, float] | None) -> bool:
-    """Does line ``b`` go on with the text of line ``a``?"""
+def _glue(before: str, after: str) -> str:
+    """A space between two Latin words or numbers joined at a wrap; nothing between Chinese characters."""
+    a, b = before[-1:], after[:1]
+    return " " if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() else ""
+
+
+def _continues(
+    a: dict,
+    b: dict,
+    edges_a: tuple[float, float] | None,
+    edges_b: tuple[float, float] | None,
+    same_page: bool = False,
+) -> bool:
+    """Does line ``b`` go on with the text of line ``a`` (on the same page, or the next)?"""
     first, last = b["text"][:1], a["text"][-1:]
     if first in _CLOSING or (last.isdigit() and first in _UNITS):
         return True
-    if edges is None or _OPENS_HEADING.match(b["text"]):
+    if edges_a is None or edges_b is None or _OPENS_HEADING.match(b["text"]):
         return False
-    left, right = edges
     char = (a["x1"] - a["x0"]) / max(1, len(a["text"]))
-    reaches_edge = a["x1"] >= right - max(2.0, char * 1.2)
-    indented = b["x0"] > left + max(2.0, char * 0.8)
-    close = b["top"] - a["bottom"] < (a["bottom"] - a["top"]) * 1.5
+    reaches_edge = a["x1"] >= edges_a[1] - max(2.0, char * 1.2)
+    indented = b["x0"] > edges_b[0] + max(2.0, char * 0.8)
+    close = not same_page or b["top"] - a["bottom"] < (a["bottom"] - a["top"]) * 1.5
     return reaches_edge and not indented and close
 
 
