@@ -7,6 +7,7 @@ reports in ../shared/corpus/fetched are used when that folder is there.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -156,6 +157,43 @@ def test_html_layout_frame_and_nested_tables(tmp_path):
     # The one-column frame is text; the grid inside it is a table; the grid's nested table is cell text.
     assert doc.text == "标题\n项目 | 数量 内 表\n"
     assert [texts(g) for g in doc.grids] == [[["项目", "数量 内 表"]]]
+
+
+GOV_PAGE = """<html><head><meta charset="utf-8"><title>某局2023年政府信息公开工作年度报告</title></head><body>
+<div class="top"><a href="javascript:void(0)" id="StranLink">繁體</a> <a href="#">无障碍</a></div>
+<header><div class="logo">某某市人民政府</div><nav><a>首页</a><a>政务公开</a></nav></header>
+<div class="position">当前位置：首页 &gt; 政务公开 &gt; 年度报告</div>
+<article><h1>某局2023年政府信息公开工作年度报告</h1>
+<p>一、总体情况</p><p>2023年，我局主动公开政府信息120条。</p>
+<footer class="article-foot">发布日期：2024-01-20</footer>
+<div class="bdsharebuttonbox">分享到：微信 微博</div></article>
+<aside><ul><li>热门词条</li></ul></aside>
+<footer>版权所有：某某市人民政府 ICP备12345号 <script>x()</script></footer></body></html>"""
+
+
+def test_html_page_chrome_is_dropped_and_recorded(tmp_path):
+    doc = read(tmp_path, "page.html", GOV_PAGE)
+    assert doc.text == (
+        "某局2023年政府信息公开工作年度报告\n某局2023年政府信息公开工作年度报告\n一、总体情况\n"
+        "2023年，我局主动公开政府信息120条。\n发布日期：2024-01-20\n"
+    )  # the article's own foot (its date) is kept
+    dropped = doc.meta["dropped"]
+    assert [d["what"] for d in dropped] == ["id=StranLink", "link", "header", "class=position", "class=bdsharebuttonbox", "aside", "footer"]
+    assert dropped[-1] == {"what": "footer", "chars": 23, "excerpt": "版权所有：某某市人民政府 ICP备12345号"}
+
+
+def test_dropped_chrome_is_in_the_json_and_the_page_header(tmp_path):
+    from audit.pipeline import audit_paths
+    from audit.render.html import render_document
+    from audit.render.json import render_json
+
+    path = tmp_path / "page.html"
+    path.write_text(GOV_PAGE, encoding="utf-8")
+    report = audit_paths([str(path)])
+    [document] = json.loads(render_json(report))["documents"]
+    assert len(document["dropped"]) == 7 and document["dropped"][2]["excerpt"] == "某某市人民政府 首页 政务公开"
+    page = render_document(report.documents[0])
+    assert "已剔除的网页元素" in page and "7 处" in page
 
 
 def test_html_without_text(tmp_path):

@@ -6,7 +6,15 @@ declared charset yields to valid UTF-8 and is ignored when the bytes do not
 decode in it.
 
 Kept: all text outside ``script``, ``style``, ``noscript`` and ``template``
-(the ``title`` too). Block elements (``p``, ``div``, ``br``, ``li``, headings,
+(the ``title`` too), and outside the page's chrome. Chrome is: ``nav`` and
+``aside`` elements; ``header`` and ``footer`` elements (and ``foot``/``footer``
+classes) outside ``article`` and ``main`` (an article's own foot holds its date); elements whose ``role`` is navigation, banner, contentinfo, search or
+complementary; elements whose ``class`` or ``id`` names a menu, breadcrumb,
+share bar, toolbar, footer, sidebar, copyright notice or link list
+(``_CHROME_NAME``); and links that are only a site switch (繁體, 简体,
+English, 无障碍, 打印, 关闭…). What was dropped is recorded in
+``Document.meta["dropped"]`` (what, how many characters, how it began), so an
+officer can see that the page held more than the report. Block elements (``p``, ``div``, ``br``, ``li``, headings,
 table rows…) end a line; text inside inline elements is joined as written, so
 Word's ``20</span><span>23`` reads ``2023``. Whitespace follows HTML: a run
 becomes one space, and a source line break between two wide (CJK) characters
@@ -52,10 +60,71 @@ def read_html(path: str, data: bytes) -> Document:
     """A ``Document`` of format ``"html"`` from the bytes of a web page."""
     raw, encoding = _decode(data)
     layout = Layout()
-    _read(BeautifulSoup(raw, "lxml"), layout.add_paragraph, layout)
+    soup = BeautifulSoup(raw, "lxml")
+    dropped = _drop_chrome(soup)
+    _read(soup, layout.add_paragraph, layout)
     if not layout.has_text:
         raise IngestError("网页中没有文字", "the page contains no text")
-    return layout.build(path, "html", encoding)
+    document = layout.build(path, "html", encoding)
+    if dropped:
+        document.meta["dropped"] = dropped
+    return document
+
+
+# ------------------------------------------------------------------- chrome
+
+_CHROME_TAGS = frozenset({"nav", "footer", "aside"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "complementary"})
+# Class or id words that name page chrome, matched as whole words of the attribute
+# (split at - _ and spaces, case ignored): "breadcrumb", "bdsharebuttonbox", "foot-nav".
+_CHROME_NAME = re.compile(
+    r"^(?:nav|navbar|navigation|menu|menubar|submenu|breadcrumbs?|crumbs?|position|location|footer|foot|"
+    r"sidebar|share|bdshare|bdsharebuttonbox|sharebar|toolbar|tools|copyright|friendlinks?|links?|"
+    r"topbar|jianfan|fanti|stranlink|wza|barrier)$",
+    re.IGNORECASE,
+)
+# An article's own foot (its date, its source) is content, unlike the page's.
+_PAGE_END = re.compile(r"foot", re.IGNORECASE)
+_SWITCH_LINK = re.compile(r"^\s*(?:繁體|繁体|简体|簡體|English|ENGLISH|无障碍|無障礙|无障碍浏览|适老化|长者模式|打印本页|打印|关闭窗口|关闭|返回顶部|加入收藏|设为首页)\s*$")
+_EXCERPT = 40
+
+
+def _chrome_kind(tag: Tag) -> str | None:
+    """Why ``tag`` is page chrome, or None when it is content."""
+    in_content = tag.find_parent(("article", "main")) is not None
+    if tag.name in _CHROME_TAGS and not (tag.name == "footer" and in_content):
+        return tag.name
+    if tag.name == "header" and not in_content:
+        return "header"
+    role = str(tag.get("role") or "").lower()
+    if role in _CHROME_ROLES:
+        return f"role={role}"
+    for attribute in ("id", "class"):
+        value = tag.get(attribute)
+        words = value if isinstance(value, list) else str(value or "").split()
+        for word in words:
+            parts = [part for part in re.split(r"[-_]", word) if part]
+            if any(_CHROME_NAME.match(part) for part in parts) and not (in_content and _PAGE_END.search(word)):
+                return f"{attribute}={word}"
+    if tag.name == "a" and _SWITCH_LINK.match(tag.get_text()):
+        return "link"
+    return None
+
+
+def _drop_chrome(soup: BeautifulSoup) -> list[dict[str, object]]:
+    """Remove the page's chrome from ``soup``; return what was removed, in page order."""
+    dropped = []
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.name in ("html", "body"):
+            continue
+        kind = _chrome_kind(tag)
+        if kind is None:
+            continue
+        text = " ".join(tag.get_text(" ").split())
+        if text:
+            dropped.append({"what": kind, "chars": len(text), "excerpt": text[:_EXCERPT]})
+        tag.decompose()
+    return dropped
 
 
 def _decode(data: bytes) -> tuple[str, str]:

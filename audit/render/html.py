@@ -14,7 +14,7 @@ from typing import Any
 
 from audit.extract.standard import T2, T3, T4, TABLE_NAMES, Row, layout_of
 from audit.model import AuditReport, DocumentResult, Severity, StandardTable, TableCell, plain_number
-from audit.render.labels import SEVERITIES, dating_rows, first_finding, labels, summary_text
+from audit.render.labels import SEVERITIES, dating_rows, first_finding, labels, source_rows, summary_text
 
 # ---------------------------------------------------------------------- pages
 
@@ -31,7 +31,7 @@ def render_document(result: DocumentResult, *, lang: str = "zh", index_name: str
         groups=_groups(result, spans, lang),
         tables=_tables(result, lang),
         segments=_segments(text, spans) if text is not None else None,
-        dating=dating_rows(result, lang),
+        dating=dating_rows(result, lang) + source_rows(result, lang),
     )
 
 

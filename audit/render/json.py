@@ -25,6 +25,8 @@ def _document(result: DocumentResult, lang: str) -> dict[str, Any]:
         "status": result.status.value,
         "report_year": result.report_year,
         "dating": _dating(result, lang),
+        # Page chrome a reader left out of the text (saved web pages): what, how long, how it began.
+        "dropped": list(result.document.meta.get("dropped", [])) if result.document is not None else [],
         "findings": [_finding(f, lang) for f in result.findings],
     }
 

@@ -23,6 +23,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "document_text": "文档原文", "unreadable": "无法读取该文件，不显示原文。",
         "back": "返回总览",
         "issuer": "发布机关", "period": "统计期限", "dated": "报告日期", "deadline": "法定期限",
+        "dropped": "已剔除的网页元素", "dropped_value": "{count} 处，{chars} 字（{examples}）",
         "year_source": {"title": "据标题", "period": "据统计期限", "statements": "据正文推断"},
         "issuer_kind": {"government": "地方人民政府", "department": "政府部门"},
         "published": "发布", "signed": "落款",
@@ -52,6 +53,7 @@ LABELS: dict[str, dict[str, Any]] = {
         "document_text": "Document text", "unreadable": "The file could not be read; no text to show.",
         "back": "Back to the index",
         "issuer": "Issuer", "period": "Statistical period", "dated": "Dated", "deadline": "Legal deadline",
+        "dropped": "Page chrome left out", "dropped_value": "{count} elements, {chars} characters ({examples})",
         "year_source": {"title": "from the title", "period": "from the period", "statements": "inferred from the body"},
         "issuer_kind": {"government": "local government", "department": "government department"},
         "published": "published", "signed": "signed",
@@ -114,3 +116,14 @@ def dating_rows(result: DocumentResult, lang: str = "zh") -> list[tuple[str, str
         basis = d.deadline.basis_en if lang == "en" else d.deadline.basis_zh
         rows.append((L["deadline"], d.deadline.date + aside.format(basis)))
     return rows
+
+
+def source_rows(result: DocumentResult, lang: str = "zh") -> list[tuple[str, str]]:
+    """What the reader left out of a saved web page (navigation, footers…), as header lines."""
+    dropped = result.document.meta.get("dropped", []) if result.document is not None else []
+    if not dropped:
+        return []
+    L = labels(lang)
+    examples = ("; " if lang == "en" else "；").join(f"「{d['excerpt'][:12]}」" for d in dropped[:3])
+    value = L["dropped_value"].format(count=len(dropped), chars=sum(d["chars"] for d in dropped), examples=examples)
+    return [(L["dropped"], value)]
