@@ -24,15 +24,14 @@ def by_name(samples_report):
 
 
 def audit_cases(cases: list[dict]) -> dict:
-    """Audit each YAML case's ``text`` as a document named by its ``id``, all in one batch."""
-    from audit.ingest.normalize import normalize
-    from audit.model import Document
+    """Audit each YAML case's ``text`` as a document named by its ``id``, all in one batch.
+
+    A case is read as a UTF-8 text file would be (hard wraps joined as for any text).
+    """
+    from audit.ingest.text import read_text
     from audit.pipeline import audit_documents
 
-    documents = []
-    for case in cases:
-        text, shadow = normalize(case["text"])
-        documents.append(Document(path=case["id"], format="text", text=text, shadow=shadow))
+    documents = [read_text(case["id"], case["text"].encode("utf-8")) for case in cases]
     return {r.path: r for r in audit_documents(documents).documents}
 
 

@@ -29,11 +29,16 @@ _FOLD = str.maketrans(_FULL_WIDTH, _HALF_WIDTH)
 
 def normalize(raw: str) -> tuple[str, str]:
     """Return ``(text, shadow)`` for decoded source ``raw``; both have the same length."""
+    text = clean(raw)
+    return text, to_simplified(text)
+
+
+def clean(raw: str) -> str:
+    """``raw`` without a leading BOM and controls, line endings ``\\n``, full-width digits and letters folded."""
     text = raw.removeprefix(_BOM)
     text = _NEWLINES.sub("\n", text)
     text = _CONTROLS.sub("", text)
-    text = text.translate(_FOLD)
-    return text, to_simplified(text)
+    return text.translate(_FOLD)
 
 
 @cache

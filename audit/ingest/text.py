@@ -47,7 +47,8 @@ import unicodedata
 import charset_normalizer
 
 from audit.ingest import IngestError
-from audit.ingest.normalize import normalize
+from audit.ingest.normalize import clean, normalize, to_simplified
+from audit.ingest.reflow import reflow
 from audit.model import Document
 
 # Longest prefix first: the UTF-32 LE mark begins with the UTF-16 LE one.
@@ -94,10 +95,10 @@ _CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
 def read_text(path: str, data: bytes) -> Document:
     """A ``Document`` of format ``"text"`` from the raw bytes of a text file."""
     raw, encoding = decode(data)
-    text, shadow = normalize(raw)
+    text = reflow(clean(raw))  # a PDF converted to text keeps its hard wraps: joined here
     if not text:  # only a BOM or control characters
         raise _empty()
-    return Document(path=path, format="text", text=text, shadow=shadow, encoding=encoding)
+    return Document(path=path, format="text", text=text, shadow=to_simplified(text), encoding=encoding)
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -151,7 +151,7 @@ CASES = [
     {
         "id": "hzq2024-pdf-spacing",
         "source": HZQ24,
-        "note": "TRAP: the PDF reader keeps the spaces around figures (2428 条, 7 条) and breaks a line after 7 (会议 7⏎期)",
+        "note": "TRAP: the PDF reader keeps the spaces around figures (2428 条, 7 条); the line break after 7 (会议 7⏎期) is joined",
         "text": pcut(HZQ24, "（一）主动公开情况。", "解读信息发布 7 条。"),
         "findings": [],
         "absent": ["7 条", "2428 条"],
@@ -159,10 +159,11 @@ CASES = [
     {
         "id": "szfgs2024-figure-at-line-end",
         "source": SZFGS,
-        "note": "TRAP: the figure ends one PDF line and its unit starts the next (复议 351⏎件, 结果维持 25⏎件)",
+        "note": "TRAP: the figure ends one PDF line and its unit starts the next (复议 351⏎件, 结果维持 25⏎件); "
+        "the reader joins the wrap (351件), and the joined figure is no blank",
         "text": pcut(SZFGS, "政府信息公开行政复议 351", "尚未审结 7 件。"),
         "findings": [],
-        "absent": ["351\n件", "25\n件"],
+        "absent": ["351件", "25件"],
     },
     {
         "id": "kewei-figure-at-line-end",

@@ -253,9 +253,10 @@ CASES = [
         "remain). STR006: 三 → 五 skips 四 (the second run starting again at 一 is read as a new list, "
         "like an appendix numbering its own parts: not reported). STR002: 存在的主要问题及改进情况 is missing while "
         "the later 其他需要报告的事项 is present. Table fragments （二）部分公开…（六）其 and 1./2./5. rows are not "
-        "headings; the table row 四、结转下年度继续办理 is not a heading",
+        "headings; the table row 四、结转下年度继续办理 is not a heading. Its hard wraps joined, the text also "
+        "shows 2139 条 whose parts make 2160 (SUM001) and 393 件 listed in part (SUM003, info)",
         "text": cut(KEWEI, "一、总体情况", "收费事项。"),
-        "findings": ["PLH001", "STR002", "STR006"],
+        "findings": ["PLH001", "STR002", "STR006", "SUM001", "SUM003"],
         "evidence": {"STR006": ["三、政府信息公开行政复议、行政诉讼情况", "五、其他需要报告的事项"]},
     },
     {
