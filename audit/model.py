@@ -613,8 +613,13 @@ class DocumentResult:
 
     @property
     def status(self) -> Status:
-        """``error`` when the document was not (fully) audited: unreadable, or its processing failed."""
-        if self.document is None or any(f.category is Category.INPUT for f in self.findings):
+        """``error`` when the document was not (fully) audited: unreadable, or its processing failed.
+
+        An input warning (a file read despite its wrong extension, INP003) does not make it unreadable.
+        """
+        if self.document is None or any(
+            f.category is Category.INPUT and f.severity is Severity.ERROR for f in self.findings
+        ):
             return Status.ERROR
         severities = {f.severity for f in self.findings}
         if Severity.ERROR in severities:

@@ -2,7 +2,9 @@
 
 One bad document never stops the batch: an unreadable input becomes an INP001
 finding on that input, a failure inside extraction an INP002 finding, and
-every input keeps its place in the report.
+every input keeps its place in the report. A document read despite a problem
+with the file (its suffix names another format: ingest's
+``meta["ingest_warnings"]``) carries an INP003 warning for each.
 """
 
 from __future__ import annotations
@@ -59,6 +61,7 @@ def _read(path: str, max_bytes: int) -> DocumentResult:
 
 
 def _extract(document: Document) -> DocumentResult:
+    warnings = [input_finding("INP003", zh, en) for zh, en in document.meta.get("ingest_warnings", ())]
     try:
         facts = extract(document)
     except Exception as exc:  # noqa: BLE001 — any extractor bug is reported on its document
@@ -71,10 +74,11 @@ def _extract(document: Document) -> DocumentResult:
                     "INP002",
                     f"提取数据时出错（{kind}: {exc}），该文件的检查不完整",
                     f"extraction failed ({kind}: {exc}); this document was not fully checked",
-                )
+                ),
+                *warnings,
             ],
         )
-    return DocumentResult(document.path, document, [], facts.report_year, facts)
+    return DocumentResult(document.path, document, warnings, facts.report_year, facts)
 
 
 def _check(results: list[DocumentResult], suites_dir: Path) -> None:

@@ -309,4 +309,4 @@ def test_a_registered_reader_is_picked_up_everywhere(tree, monkeypatch):
 
 
 def test_supported_suffixes():
-    assert set(ingest.SUPPORTED_SUFFIXES) == {".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm"}
+    assert set(ingest.SUPPORTED_SUFFIXES) == {".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".xls"}

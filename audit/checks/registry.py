@@ -1062,16 +1062,25 @@ Options
         """\
 What it checks
     That an input exists, is a supported format within the size limit, and
-    decodes as text.
+    can be read: a text file decodes, a PDF has a text layer and no password,
+    a DOCX or XLSX is a whole, unencrypted ZIP that is not a zip bomb (more
+    than 10,000 members, over 200 MB uncompressed, or a member over 1 MB
+    compressed more than 100:1, all read from the ZIP directory without
+    decompressing). The content is identified by its bytes, not its name: a
+    file whose content has no reader is refused with both named.
 Why it matters
     A report that cannot be read cannot be audited; it is listed with status
-    ``error`` so that it is never silently skipped in a batch.
+    ``error`` so that it is never silently skipped in a batch, and the message
+    says what to do (remove the password, save a .doc as .docx…).
 Passes
-    A UTF-8, GB18030/GBK, Big5 or UTF-16 text file.
+    A UTF-8, GB18030/GBK, Big5 or UTF-16 text file; a PDF with text; a DOCX.
 Fails
-    An empty file, a binary file under a .txt name, a missing path.
+    An empty file, a binary file under a .txt name, a missing path, a
+    truncated PDF or DOCX, a password-protected PDF or DOCX, a legacy .doc
+    (renamed .docx or not), a scanned page saved as PNG under a .pdf name.
 Options
-    The size limit (50 MB by default).
+    The size limit (``--max-bytes``, 50 MB by default). The ZIP limits are
+    constants in audit/ingest/archive.py.
 """,
     ),
     Rule(
@@ -1091,6 +1100,35 @@ Passes
     Every document the extractors handle.
 Fails
     A document that makes an extractor raise (a bug to report).
+Options
+    None.
+""",
+    ),
+    Rule(
+        "INP003",
+        "wrong-extension",
+        Category.INPUT,
+        Severity.WARNING,
+        "扩展名与文件内容不符",
+        "The file's extension does not match its content",
+        """What it checks
+    That a file's suffix names the format its bytes are in. The content is
+    identified by its signature (%PDF-, a ZIP holding word/ or xl/, an OLE2
+    container, <html…); when it is another format that has a reader, the file
+    is read as what it is and this warning names both. How each format is
+    recognised: audit/ingest/sniff.py.
+Why it matters
+    The report was audited, but whoever opens it by its name (a browser, a
+    publishing system, a reader who double-clicks it) gets an error or
+    garbage; a wrong suffix on a published report is itself a defect.
+Passes
+    A PDF named .pdf; a web page saved as .txt (a .txt may hold markup: it
+    is read as HTML without a warning); HTML saved as .doc or .xls (Office's
+    own export formats).
+Fails
+    A PDF named .txt, a DOCX named .pdf, a plain-text file named .docx.
+    A content that has no reader (a PNG named .pdf, a .doc named .docx) is
+    not this warning but INP001.
 Options
     None.
 """,

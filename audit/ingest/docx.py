@@ -21,6 +21,7 @@ from docx.oxml.ns import nsmap, qn
 from lxml import etree
 
 from audit.ingest import IngestError
+from audit.ingest.archive import check_zip
 from audit.ingest.layout import Layout, TableCell
 from audit.model import Document
 
@@ -39,6 +40,7 @@ _ROW_CELLS = etree.XPath("./w:tc | ./w:sdt/w:sdtContent/w:tc", namespaces=_NS)
 
 def read_docx(path: str, data: bytes) -> Document:
     """A ``Document`` of format ``"docx"`` from the bytes of a Word (OOXML) file."""
+    check_zip(data, "DOCX")
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
