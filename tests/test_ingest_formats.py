@@ -246,6 +246,22 @@ def test_docx_paragraphs_and_merged_cells(tmp_path):
     assert [(c.row, c.col) for c in grid.rows()[1]] == [(1, 1), (1, 2)]
 
 
+def test_docx_page_header_and_footer_leave_the_text_and_are_recorded(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("一、总体情况")
+    document.add_paragraph("2023年，我局主动公开政府信息120条。")
+    section = document.sections[0]
+    section.header.paragraphs[0].text = "某某市统计局文件"
+    section.footer.paragraphs[0].text = "- 1 -"
+    document.save(tmp_path / "report.docx")
+    doc = load(str(tmp_path / "report.docx"))
+    assert doc.text == "一、总体情况\n2023年，我局主动公开政府信息120条。\n"
+    assert doc.meta["dropped"] == [
+        {"what": "docx header", "chars": 8, "excerpt": "某某市统计局文件"},
+        {"what": "docx footer", "chars": 5, "excerpt": "- 1 -"},
+    ]
+
+
 def test_docx_that_is_not_a_word_file(tmp_path):
     with pytest.raises(IngestError) as info:
         read(tmp_path, "fake.docx", b"\xd0\xcf\x11\xe0 an old .doc file")

@@ -6,7 +6,10 @@ revisions too), paragraphs and tables inside content controls, and text boxes
 ``gridSpan`` gives the column extent and a ``vMerge`` continuation cell is
 covered by the cell above. Text in a cell's nested table is read into the cell.
 Dropped: headers, footers, footnotes, comments, deleted revisions, field codes
-and the fallback copy of text boxes (``mc:Fallback``).
+and the fallback copy of text boxes (``mc:Fallback``). Page headers and footers
+(a 文件 banner, a page-number field) belong to the page, not the report; their
+text is recorded in ``Document.meta["dropped"]`` as the HTML reader records a
+page's chrome.
 """
 
 from __future__ import annotations
@@ -52,7 +55,28 @@ def read_docx(path: str, data: bytes) -> Document:
     _read_blocks(document.element.body, layout)
     if not layout.has_text:
         raise IngestError("文件中没有文字", "the file contains no text")
-    return layout.build(path, "docx")
+    built = layout.build(path, "docx")
+    dropped = _headers_and_footers(document)
+    if dropped:
+        built.meta["dropped"] = dropped
+    return built
+
+
+_EXCERPT = 40
+
+
+def _headers_and_footers(document: docx.document.Document) -> list[dict[str, object]]:
+    """The text of each section's own page headers and footers (linked ones are the previous section's)."""
+    out = []
+    for section in document.sections:
+        for what in ("header", "first_page_header", "even_page_header", "footer", "first_page_footer", "even_page_footer"):
+            part = getattr(section, what)
+            if part.is_linked_to_previous:
+                continue
+            text = " ".join(" ".join(_text(p) for p in _CELL_PARAGRAPHS(part._element)).split())
+            if text:
+                out.append({"what": f"docx {what.replace('_', ' ')}", "chars": len(text), "excerpt": text[:_EXCERPT]})
+    return out
 
 
 def _read_blocks(parent: etree._Element, layout: Layout) -> None:
