@@ -67,10 +67,9 @@ FETCHED = {
     ("政务公开年报模版.docx", "PLH001", None, 175),
     ("政务公开年报模版.docx", "PLH001", None, 15),
     # Hard wraps joined (issue 7): 2139 条，其中动态类信息发布 1744 条，政务信息发布 393 条，解读类信息发布
-    # 21 条，回应公众关注热点信息 2 条 — the parts make 2160; and 393 件，其中包括：行政规范性文件 13 件；规划
-    # 计划文件 2 件；… 代表建议 50 件，政协提案 85 件的办理复文 lists some items without figures (info).
+    # 21 条，回应公众关注热点信息 2 条 — the parts make 2160. (393 件，其中包括：…文件 13 件；…2 件；2024 年度
+    # 部门预算…信息；… lists items without figures: an open list, not reported.)
     ("kewei-2024-source.md", "SUM001", 2139, 2160),
-    ("kewei-2024-source.md", "SUM003", 393, 150),
     # The peer's Markdown of both Shanghai reports lost the heading 存在的主要问题及改进情况 (its
     # （一）（二） sub-sections are there), so the numbering jumps over it: 三、→五、 and 四、→六、.
     ("kewei-2024-source.md", "STR002", "存在的主要问题及改进情况", None),

@@ -38,7 +38,9 @@ Breakdowns (``共N件，其中a件、b件``)
       the ``；`` is the list's own separator. ``线上12件、线下0件,驳回7件``: the
       ``，`` after a ``、`` list ends it.
     * An item counted in another unit (``征集调查16期`` in a list of 条) is not a
-      part, and it leaves the list open: the parts need not reach the total.
+      part, and it leaves the list open: the parts need not reach the total. So
+      does an item with no figure: two of the list's own separators between two
+      parts (``规划计划文件 2 件；2024 年度部门预算…信息；…代表建议 50 件``).
     * Nested lists: figures inside a bracket opened after the cue, and the list
       of a further ``其中`` outside brackets, belong to the part before them;
       each level is a breakdown of its own. A nested list without brackets ends
@@ -50,7 +52,7 @@ Breakdowns (``共N件，其中a件、b件``)
     * ``may_exceed``: the lines the breakdown spans note that parts overlap
       (``同一信息多渠道公开计1条``, ``含重复``, ``有交叉``).
     * ``may_fall_short``: the list is open (``…等``, ``其中主要有``, ``包括…在内``),
-      has an item in another unit, or has a single part.
+      has an item in another unit or without a figure, or has a single part.
 
 Shares and rates are read in ``audit.extract.shares``.
 """
@@ -419,7 +421,8 @@ def _parts_after(
     skips: list[tuple[int, int]] = (),
 ) -> tuple[list[Number], bool]:
     """The parts listed from ``begin`` to ``end``, and whether a list item was
-    counted in another unit (``征集调查16期`` among 条), which leaves the list open.
+    counted in another unit (``征集调查16期`` among 条) or stood without a figure,
+    which leaves the list open.
     Figures inside a ``skips`` range (a nested list) are passed over."""
     parts: list[Number] = []
     level = 0  # the separator that divides the first two parts: 、 < ， < ；
@@ -446,9 +449,16 @@ def _parts_after(
             continue
         if parts and not level:
             level = sep
+        elif parts and _separators(shadow[gap_start : n.span.start], level) >= 2:
+            foreign = True  # an item without a figure stood between two parts: the list is open
         clauses_used.add(clause)
         parts.append(n)
     return parts, foreign
+
+
+def _separators(between: str, level: int) -> int:
+    """How many separators of ``level`` stand in ``between`` (bracketed text aside)."""
+    return sum(1 for ch in _BRACKETED.sub("", between) if _SEPARATOR_LEVEL.get(ch, 0) == level)
 
 
 def _separator_level(between: str) -> int:
