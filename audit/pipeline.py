@@ -10,7 +10,7 @@ with the file (its suffix names another format: ingest's
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from audit.checks.claims import build_tables
 from audit.checks.kinds import Claim
@@ -31,9 +31,20 @@ def audit_paths(
     *,
     suites_dir: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: Callable[[int, int, str], None] | None = None,
 ) -> AuditReport:
-    """Audit every input ``paths`` names (files, folders, globs, ``-``), in order."""
-    return _audit([_read(path, max_bytes) for path in discover(paths)], suites_dir)
+    """Audit every input ``paths`` names (files, folders, globs, ``-``), in order.
+
+    ``progress(done, total, path)`` is called after each input is read (a caller's
+    progress bar; the pipeline itself prints nothing).
+    """
+    inputs = discover(paths)
+    results = []
+    for done, path in enumerate(inputs, 1):
+        results.append(_read(path, max_bytes))
+        if progress is not None:
+            progress(done, len(inputs), path)
+    return _audit(results, suites_dir)
 
 
 def audit_documents(documents: Sequence[Document], *, suites_dir: Path | None = None) -> AuditReport:

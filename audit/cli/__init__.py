@@ -12,5 +12,26 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        from audit import __version__
+
+        typer.echo(f"audit {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(
+        False, "--version", callback=_print_version, is_eager=True, help="Print the version. 显示版本。"
+    ),
+) -> None:
+    """Audit 政府信息公开工作年度报告 for data quality. 检查政府信息公开工作年度报告的数据质量。"""
+
+
 from audit.cli import check as _check  # noqa: E402,F401  (registers the command)
+from audit.cli import extract as _extract  # noqa: E402,F401
 from audit.cli import rules as _rules  # noqa: E402,F401
+from audit.cli import suites as _suites  # noqa: E402,F401

@@ -21,8 +21,11 @@ _MAX_PATH = 48
 
 
 def render_terminal(
-    report: AuditReport, *, lang: str = "zh", width: int | None = None, color: bool = True
+    report: AuditReport, *, lang: str = "zh", width: int | None = None, color: bool = True, quiet: bool = False
 ) -> str:
+    """A table of the documents and the totals line; with ``quiet``, the totals line only."""
+    if quiet:
+        return summary_text(report, lang) + "\n"
     L = labels(lang)
     table = Table(show_lines=False, header_style="bold")
     table.add_column(L["path"], no_wrap=True)

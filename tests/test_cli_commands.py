@@ -1,0 +1,169 @@
+"""The command line a pipeline and an analyst use: options, the other commands, exit codes, integration."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+import audit
+from audit.cli import app, check as check_module
+
+from conftest import SAMPLES
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE_003 = SAMPLES / "003_1e027fe9f1c79ffa.txt"  # errors: SUM002, PLH002, PLH003
+SAMPLE_001 = SAMPLES / "001_cd2b5c8018a8e336.txt"  # warnings and info only
+
+
+@pytest.fixture
+def cli(tmp_path):
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    return invoke
+
+
+def _check(cli, tmp_path, *args):
+    return cli("check", *args, "-o", str(tmp_path / "out"))
+
+
+# --------------------------------------------------------------- exit codes
+
+
+def _readme_exit_codes() -> dict[int, str]:
+    text = (ROOT / "README.md").read_text("utf-8")
+    section = text.split("### Exit codes", 1)[1].split("###", 1)[0]
+    return {int(m.group(1)): m.group(2) for m in re.finditer(r"^\| (\d) \| (.+) \|$", section, re.MULTILINE)}
+
+
+# Each row of the README's table, with the situations that must give its code.
+SCENARIOS = {
+    0: [
+        lambda p: [str(SAMPLE_001)],  # warnings only, default --fail-on error
+        lambda p: [str(SAMPLES), "--fail-on", "never"],
+        lambda p: [str(SAMPLES), "--exit-zero"],
+    ],
+    1: [
+        lambda p: [str(SAMPLE_003)],  # errors
+        lambda p: [str(SAMPLE_001), "--fail-on", "warning"],
+        lambda p: [str(p / "empty.txt")],  # an unreadable document counts
+    ],
+    2: [
+        lambda p: [str(SAMPLES), "--format", "xml"],  # bad option
+        lambda p: [str(SAMPLES), "--fail-on", "sometimes"],
+        lambda p: [str(p / "no-such-folder")],  # no input found
+    ],
+}
+
+
+def test_the_readme_table_lists_every_exit_code_the_tool_uses():
+    assert set(_readme_exit_codes()) == set(SCENARIOS) == {0, 1, 2}
+
+
+@pytest.mark.parametrize("code,index", [(c, i) for c, rows in SCENARIOS.items() for i in range(len(rows))])
+def test_exit_code_table_row_by_row(cli, tmp_path, code, index):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "no-such-folder").mkdir()
+    result = _check(cli, tmp_path, *SCENARIOS[code][index](tmp_path))
+    assert result.exit_code == code, result.output
+
+
+# ------------------------------------------------------------------ options
+
+
+def test_output_file_takes_the_format_and_stdout_stays_empty(cli, tmp_path):
+    target = tmp_path / "reports" / "audit.json"
+    result = _check(cli, tmp_path, str(SAMPLES), "--format", "json", "--output-file", str(target))
+    assert result.exit_code == 1 and result.stdout == ""
+    payload = json.loads(target.read_text("utf-8"))
+    assert len(payload["documents"]) == 5
+
+
+def test_quiet_prints_only_the_totals_line(cli, tmp_path):
+    result = _check(cli, tmp_path, str(SAMPLES), "--quiet")
+    assert result.stdout.count("\n") == 1 and result.stdout.startswith("共 5 份文档")
+
+
+def test_progress_bar_goes_to_stderr_never_stdout(cli, tmp_path, monkeypatch):
+    monkeypatch.setattr(check_module, "_stderr_is_terminal", lambda: True)
+    result = _check(cli, tmp_path, str(SAMPLES), "--format", "json")
+    json.loads(result.stdout)  # stdout is exactly the JSON document
+    assert "auditing" in result.stderr and "5/5" in result.stderr
+    quiet = _check(cli, tmp_path, str(SAMPLES), "--format", "json", "--quiet")
+    assert "auditing" not in quiet.stderr
+
+
+def test_no_colour_when_stdout_is_not_a_terminal(cli, tmp_path):
+    assert "\x1b[" not in _check(cli, tmp_path, str(SAMPLES)).stdout
+
+
+def test_version(cli):
+    assert cli("--version").stdout == f"audit {audit.__version__}\n"
+    module = subprocess.run([sys.executable, "-m", "audit", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert module.returncode == 0 and module.stdout == f"audit {audit.__version__}\n"
+
+
+# ----------------------------------------------------------------- commands
+
+
+def test_extract_json_has_the_figures_relations_and_blanks_of_a_report(cli):
+    result = cli("extract", str(SAMPLE_003))
+    assert result.exit_code == 0
+    [document] = json.loads(result.stdout)["documents"]
+    assert document["report_year"] == 2018 and document["issuer"] == "普洱市思茅区人民政府"
+    assert any(f["text"] == "104614件" for f in document["figures"])
+    [breakdown] = [b for b in document["breakdowns"] if b["total"]["text"] == "104614件"]
+    assert [p["text"] for p in breakdown["parts"]] == ["103520件", "780件"]
+    blanks = [s["label"] for s in document["slots"] if s["kind"] == "figure" and not s["value"]]
+    assert blanks == ["累计在思茅区人民政府网站主动公开政府信息 条", "通过微博微信公开政府信息 条", "报刊、墙报、群众会等其他方式公开政府信息 条"]
+
+
+def test_extract_csv_is_one_row_per_table_cell(cli, tmp_path):
+    workbook = ROOT / "tests" / "fixtures" / "xlsx" / "table3_2021.xls"
+    result = cli("extract", str(workbook), str(tmp_path / "missing.txt"), "--format", "csv")
+    assert result.stdout.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(result.stdout.lstrip("\ufeff"))))
+    assert len(rows) == 25 * 7 and {r["table"] for r in rows} == {"T3"}  # the 2021 表三, 25 rows × 7 columns
+    new_total = next(r for r in rows if r["row"] == "new" and r["column"] == "total")
+    assert new_total["row_label"].startswith("一、本年新收") and new_total["value"] == new_total["text"]
+
+
+def test_extract_lists_an_unreadable_input_with_its_reason(cli, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    [document] = json.loads(cli("extract", str(tmp_path / "empty.txt"), "--lang", "en").stdout)["documents"]
+    assert document == {"path": str(tmp_path / "empty.txt"), "read": False, "error": "the file is empty"}
+
+
+def test_suites_lists_every_suite_file_and_its_expectations(cli):
+    out = cli("suites").stdout
+    files = sorted((ROOT / "expectations").glob("*.json"))
+    total = sum(len(json.loads(f.read_text("utf-8"))["expectations"]) for f in files)
+    for f in files:
+        assert f.name in out
+    assert f"{total} expectations" in out
+    assert "placeholders.json" in out and "PLH007" in out
+
+
+# -------------------------------------------------------------- integration
+
+
+def test_pre_commit_hook_runs_the_installed_command():
+    [hook] = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert hook["id"] == "audit-reports" and hook["language"] == "python"
+    assert hook["entry"].split()[:2] == ["audit", "check"]
+    project = (ROOT / "pyproject.toml").read_text("utf-8")
+    assert re.search(r'^audit = "audit\.cli:app"', project, re.MULTILINE)
+    for name in ("report.pdf", "报告.docx", "page.htm", "stats.xlsx", "notes.txt"):
+        assert re.search(hook["files"], name)
+    assert not re.search(hook["files"], "logo.png")
