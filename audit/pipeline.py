@@ -32,8 +32,12 @@ def audit_paths(
     suites_dir: Path | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int, str], None] | None = None,
+    overrides: dict[str, dict[str, Any]] | None = None,
 ) -> AuditReport:
     """Audit every input ``paths`` names (files, folders, globs, ``-``), in order.
+
+    ``overrides`` (``{rule: {kwarg: value}}``, ``Config.overrides()``) replaces
+    expectation kwargs of the suites for this run (see ``gx.load_suites``).
 
     ``progress(done, total, path)`` is called after each input is read (a caller's
     progress bar; the pipeline itself prints nothing).
@@ -44,16 +48,23 @@ def audit_paths(
         results.append(_read(path, max_bytes))
         if progress is not None:
             progress(done, len(inputs), path)
-    return _audit(results, suites_dir)
+    return _audit(results, suites_dir, overrides)
 
 
-def audit_documents(documents: Sequence[Document], *, suites_dir: Path | None = None) -> AuditReport:
+def audit_documents(
+    documents: Sequence[Document],
+    *,
+    suites_dir: Path | None = None,
+    overrides: dict[str, dict[str, Any]] | None = None,
+) -> AuditReport:
     """Audit documents already in memory (the library entry point)."""
-    return _audit([_extract(document) for document in documents], suites_dir)
+    return _audit([_extract(document) for document in documents], suites_dir, overrides)
 
 
-def _audit(results: list[DocumentResult], suites_dir: Path | None) -> AuditReport:
-    _check(results, suites_dir or default_suites_dir())
+def _audit(
+    results: list[DocumentResult], suites_dir: Path | None, overrides: dict[str, dict[str, Any]] | None = None
+) -> AuditReport:
+    _check(results, suites_dir or default_suites_dir(), overrides)
     for result in results:
         result.findings.sort(key=_finding_order)
     return AuditReport(results)
@@ -92,10 +103,12 @@ def _extract(document: Document) -> DocumentResult:
     return DocumentResult(document.path, document, warnings, facts.report_year, facts)
 
 
-def _check(results: list[DocumentResult], suites_dir: Path) -> None:
+def _check(
+    results: list[DocumentResult], suites_dir: Path, overrides: dict[str, dict[str, Any]] | None = None
+) -> None:
     from audit.checks import gx  # GX is heavy: imported only when there is something to check
 
-    suites = gx.load_suites(suites_dir)
+    suites = gx.load_suites(suites_dir, overrides)
     batch: list[Facts | None] = [r.facts for r in results]
     tables = build_tables(batch)
     # Rejected claims, gathered per (rule, document, group) so a grouped kind gives one finding.

@@ -167,3 +167,50 @@ def test_pre_commit_hook_runs_the_installed_command():
     for name in ("report.pdf", "报告.docx", "page.htm", "stats.xlsx", "notes.txt"):
         assert re.search(hook["files"], name)
     assert not re.search(hook["files"], "logo.png")
+
+
+# ----------------------------------------------------- configuration, baseline
+
+
+def test_config_file_then_flags_decide(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "audit.toml").write_text('fail-on = "warning"\nlang = "en"\nignore = ["STR008"]\n', "utf-8")
+    # The file: warnings fail, English messages, page chrome not reported.
+    result = cli("check", str(SAMPLE_001), "--format", "json")
+    assert result.exit_code == 1
+    [document] = json.loads(result.stdout)["documents"]
+    assert {f["rule"] for f in document["findings"]} == {"STR005", "STR007"}
+    assert document["findings"][0]["message"].startswith("Heading number repeated")
+    # Flags win over the file, key by key; the output folder is the packaged default's.
+    result = cli("check", str(SAMPLE_001), "--format", "json", "--fail-on", "error", "--select", "STR005")
+    assert result.exit_code == 0
+    assert [f["rule"] for f in json.loads(result.stdout)["documents"][0]["findings"]] == ["STR005"]
+    assert (tmp_path / "reports_out" / "index.html").exists()
+
+
+def test_an_unknown_config_key_is_a_usage_error_naming_it(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "audit.toml").write_text("fail_on_warnings = true\n", "utf-8")
+    result = cli("check", str(SAMPLE_001))
+    assert result.exit_code == 2 and "fail_on_warnings" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_baseline_round_trip_fails_only_on_the_new_finding(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    report = tmp_path / "report.txt"
+    report.write_text(SAMPLE_003.read_text("utf-8"), "utf-8")
+    assert cli("check", str(report), "--write-baseline", "baseline.json", "-q").exit_code == 1
+    assert cli("check", str(report), "--baseline", "baseline.json", "-q").exit_code == 0
+    # A paragraph above moves every offset; one new blank figure is added.
+    text = report.read_text("utf-8")
+    text = "前言：本报告依据条例编制。\n" + text.replace("办理群众信访835件次。", "办理群众信访835件次,通过政务客户端公开政府信息 条。")
+    report.write_text(text, "utf-8")
+    result = cli("check", str(report), "--baseline", "baseline.json", "--format", "json")
+    assert result.exit_code == 1
+    [finding] = json.loads(result.stdout)["documents"][0]["findings"]
+    assert finding["rule"] == "PLH002" and any("政务客户端公开政府信息 条" in e["text"] for e in finding["evidence"])
+
+
+def test_a_missing_baseline_is_a_usage_error(cli, tmp_path):
+    result = _check(cli, tmp_path, str(SAMPLE_001), "--baseline", str(tmp_path / "none.json"))
+    assert result.exit_code == 2 and "Traceback" not in result.output

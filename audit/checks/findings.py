@@ -22,18 +22,30 @@ def from_claims(meta: dict[str, Any], kind: ClaimKind, claims: list[Claim], docu
         described = kind.describe_group([c.fact for c in claims])
     evidence = [_quote(document, span) for span in described.spans]
     evidence += [_cell(document, cell) for cell in described.cells]
+    limit = _limit(meta)
+    fields = dict(described.fields, limit=limit)
     return Finding(
         rule=rule.id,
         name=rule.name,
         category=Category(meta["category"]),
         severity=Severity(meta["severity"]),
-        message_zh=meta["message"]["zh"].format(**described.fields),
-        message_en=meta["message"]["en"].format(**described.fields),
+        message_zh=meta["message"]["zh"].format(**fields),
+        message_en=meta["message"]["en"].format(**fields),
         evidence=tuple(evidence),
-        expected=described.expected,
+        expected=described.expected.replace("{limit}", limit) if isinstance(described.expected, str) else described.expected,
         observed=described.observed,
-        arithmetic=described.arithmetic,
+        arithmetic=described.arithmetic.replace("{limit}", limit),
     )
+
+
+def _limit(meta: dict[str, Any]) -> str:
+    """The tolerance an expectation applied (``meta.limit`` names its kwarg) as a percentage; "" if none.
+
+    Descriptions and messages write ``{limit}`` where it belongs, so a tolerance the
+    configuration changes (``[tool.audit.tolerances]``) shows as applied.
+    """
+    value = meta.get("kwargs", {}).get(meta.get("limit", ""))
+    return "" if value is None else f"{float(value):.0%}"
 
 
 def _quote(document: Document, span: Span) -> Evidence:

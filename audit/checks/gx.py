@@ -224,16 +224,30 @@ class TableSuite:
     files: list[str] = field(default_factory=list)
 
 
-def load_suites(directory: Path) -> dict[str, TableSuite]:
+def load_suites(
+    directory: Path, overrides: dict[str, dict[str, Any]] | None = None
+) -> dict[str, TableSuite]:
+    """Every suite file of ``directory``, merged per claim table.
+
+    ``overrides`` (``{rule: {kwarg: value}}``, from the project configuration's
+    tolerances) replaces those kwargs in every expectation of the rule that has
+    them; one that matches no expectation is a ``SuiteLoadError`` (a tolerance
+    mapped onto a kwarg the suites no longer have must not pass silently).
+    Suites are built afresh on every call (nothing is cached per process), so
+    two calls with different overrides never share expectations.
+    """
     _get_context()
     files = sorted(directory.glob("*.json"))
     if not files:
         raise SuiteLoadError(f"no suite files (*.json) in {directory}")
+    overrides = overrides or {}
+    applied: set[tuple[str, str]] = set()
     merged: dict[str, TableSuite] = {}
     for path in files:
         name, configs = _read_suite_file(path)
         loaded = 0
         for table, config in configs:
+            config = _override(config, overrides.get(config["meta"]["rule"], {}), applied)
             target = merged.setdefault(table, TableSuite(table, ExpectationSuite(name=f"audit.{table}")))
             before = len(target.suite.expectations)
             try:
@@ -251,7 +265,21 @@ def load_suites(directory: Path) -> dict[str, TableSuite]:
                 f"{path.name}: lists {len(configs)} expectations but {loaded} loaded "
                 "(an unknown or duplicate expectation type was dropped)"
             )
+    missing = sorted(
+        f"{rule}.{kwarg}" for rule, kwargs in overrides.items() for kwarg in kwargs if (rule, kwarg) not in applied
+    )
+    if missing:
+        raise SuiteLoadError(f"no expectation in {directory} has the overridden kwarg(s) {', '.join(missing)}")
     return merged
+
+
+def _override(config: dict[str, Any], kwargs: dict[str, Any], applied: set[tuple[str, str]]) -> dict[str, Any]:
+    """``config`` with the ``kwargs`` it already has replaced (a copy; the input is left alone)."""
+    present = {k: v for k, v in kwargs.items() if k in config.get("kwargs", {})}
+    if not present:
+        return config
+    applied.update((config["meta"]["rule"], k) for k in present)
+    return {**config, "kwargs": {**config["kwargs"], **present}}
 
 
 def _read_suite_file(path: Path) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
@@ -359,5 +387,6 @@ def validate(tables: dict[str, ClaimTable], suites: dict[str, TableSuite]) -> li
                     f"{outcome.expectation_config.meta.get('rule')}: {info.get('exception_message')}"
                 )
             for row in outcome.result.get("unexpected_index_list") or []:
-                failures.append(Failure(dict(outcome.expectation_config.meta), table, row["claim_id"]))
+                meta = dict(outcome.expectation_config.meta, kwargs=dict(outcome.expectation_config.kwargs))
+                failures.append(Failure(meta, table, row["claim_id"]))
     return failures

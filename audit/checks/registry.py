@@ -91,7 +91,8 @@ Fails
     (103520 + 780 = 104300, 314 short).
 Options
     ``coverage_at_least`` / ``coverage_below`` in expectations/sum.json split
-    this rule from SUM003. Open lists are exempt.
+    this rule from SUM003 (0.98); the configuration's tolerance
+    ``breakdown-coverage`` sets both. Open lists are exempt.
 """,
     ),
     Rule(
@@ -773,7 +774,8 @@ Passes
 Fails
     (一)堅持公開常態化,全力推進政務公開工作。… twice in a row (sample 001).
 Options
-    None. The pairs of a document are one finding.
+    The tolerance ``paragraph-similarity`` (default 0.9, at least 0.6). The pairs
+    of a document are one finding.
 """,
     ),
     Rule(
@@ -822,7 +824,7 @@ Passes
 Fails
     A report identical to last year's except for its years.
 Options
-    None.
+    The tolerance ``copied-share`` (default 0.5).
 """,
     ),
     Rule(

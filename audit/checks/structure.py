@@ -154,7 +154,7 @@ def _describe_repeats(items: list[InDoc]) -> Description:
             "places": "、".join(f"「{r.excerpt}…」" for r in repeats),
         },
         arithmetic="；".join(f"相似度 {r.similarity:.0%}" for r in repeats),
-        expected="< 90%",
+        expected="< {limit}",
         observed=max(r.similarity for r in repeats),
         spans=tuple(s for r in repeats for s in (r.first, r.second)),
     )
@@ -199,8 +199,8 @@ def _describe_copied(c: Copied) -> Description:
             "year": str(c.last_year),
             "issuer": c.last_issuer,
         },
-        arithmetic=f"{len(c.identical)} / {c.sentences} = {c.share:.1%} > 50%",
-        expected="≤ 50%",
+        arithmetic=f"{len(c.identical)} / {c.sentences} = {c.share:.1%} > {{limit}}",
+        expected="≤ {limit}",
         observed=round(c.share, 3),
         spans=c.identical[:_QUOTED_SENTENCES],
     )

@@ -14,7 +14,7 @@ import typer
 from audit.cli import app
 from audit.cli.exit_codes import OK, USAGE, FailOn, exit_code
 from audit.cli.output import Lang, write_site
-from audit.pipeline import DEFAULT_MAX_BYTES, audit_paths
+from audit.pipeline import audit_paths
 from audit.render import Format, renderer
 
 
@@ -23,16 +23,27 @@ def check(
     paths: List[str] = typer.Argument(
         ..., help="Files, folders (searched recursively), globs, or - for stdin. 文件、目录、通配符或 -（标准输入）。"
     ),
-    output: Path = typer.Option(
-        Path("reports_out"), "-o", "--output", help="Folder for the HTML pages. HTML 报告输出目录。"
+    output: Optional[Path] = typer.Option(
+        None, "-o", "--output", help="Folder for the HTML pages [default: reports_out]. HTML 报告输出目录。"
     ),
     fmt: Format = typer.Option(Format.TERMINAL, "--format", help="What to print on stdout. 标准输出格式。"),
-    fail_on: FailOn = typer.Option(
-        FailOn.ERROR, "--fail-on", help="Lowest severity that makes the exit code 1. 触发退出码 1 的最低级别。"
+    fail_on: Optional[FailOn] = typer.Option(
+        None, "--fail-on", help="Lowest severity that makes the exit code 1 [default: error]. 触发退出码 1 的最低级别。"
     ),
-    lang: Lang = typer.Option(Lang.ZH, "--lang", help="Message language. 消息语言。"),
-    max_bytes: int = typer.Option(
-        DEFAULT_MAX_BYTES, "--max-bytes", min=1, help="Largest input accepted, in bytes. 单个文件大小上限（字节）。"
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Message language [default: zh]. 消息语言。"),
+    max_bytes: Optional[int] = typer.Option(
+        None, "--max-bytes", min=1, help="Largest input accepted, in bytes [default: 50 MB]. 单个文件大小上限（字节）。"
+    ),
+    config_file: Optional[Path] = typer.Option(
+        None, "--config", help="Configuration file (audit.toml or pyproject.toml). 配置文件。"
+    ),
+    select: Optional[str] = typer.Option(None, "--select", help="Rules to report: ids or prefixes, comma-separated. 只报告这些规则。"),
+    ignore: Optional[str] = typer.Option(None, "--ignore", help="Rules not to report: ids or prefixes. 不报告这些规则。"),
+    baseline: Optional[Path] = typer.Option(
+        None, "--baseline", help="Report only findings not in this baseline file. 只报告基线之外的新问题。"
+    ),
+    write_baseline_file: Optional[Path] = typer.Option(
+        None, "--write-baseline", help="Write the findings to this baseline file. 将当前问题写入基线文件。"
     ),
     output_file: Optional[Path] = typer.Option(
         None, "--output-file", help="Write the --format output to this file instead of stdout. 将输出写入文件。"
@@ -45,11 +56,19 @@ def check(
     ),
 ) -> None:
     """Audit annual reports. 检查年度报告。"""
+    from audit.baseline import BaselineError, filter_baseline, write_baseline
     from audit.checks.gx import SuiteLoadError, ValidationFailed
+    from audit.config import ConfigError, apply_config, load_config
 
+    passed = dict(select=select, ignore=ignore, output=output, max_bytes=max_bytes,
+                  fail_on=fail_on.value if fail_on else None, lang=lang.value if lang else None)
+    try:
+        config = load_config(config_file, Path.cwd(), {k: v for k, v in passed.items() if v is not None})
+    except ConfigError as exc:
+        _fail(f"配置错误 / configuration error: {exc}")
     try:
         with _progress(enabled=not quiet and _stderr_is_terminal()) as progress:
-            report = audit_paths(paths, max_bytes=max_bytes, progress=progress)
+            report = audit_paths(paths, max_bytes=config.max_bytes, progress=progress, overrides=config.overrides())
     except SuiteLoadError as exc:
         _fail(f"检查规则加载失败 / cannot load the expectation suites: {exc}")
     except ValidationFailed as exc:
@@ -58,15 +77,25 @@ def check(
         _fail(f"内部错误 / internal error: {type(exc).__name__}: {exc}")
     if not report.documents:
         _fail("没有找到可检查的文件 / no input files found")
+    report = apply_config(report, config)
     try:
-        write_site(report, output, lang=lang.value)
+        if write_baseline_file is not None:
+            write_baseline(report, write_baseline_file)
+        if baseline is not None:
+            report = filter_baseline(report, baseline)
+    except BaselineError as exc:
+        _fail(f"基线文件错误 / baseline error: {exc}")
     except OSError as exc:
-        _fail(f"无法写入输出目录 / cannot write to {output}: {exc}")
+        _fail(f"无法写入基线文件 / cannot write the baseline: {exc}")
+    try:
+        write_site(report, config.output, lang=config.lang)
+    except OSError as exc:
+        _fail(f"无法写入输出目录 / cannot write to {config.output}: {exc}")
     to_terminal = output_file is None and sys.stdout.isatty()
     options = {}
     if fmt is Format.TERMINAL:
         options = {"color": to_terminal and "NO_COLOR" not in os.environ, "quiet": quiet}
-    text = renderer(fmt)(report, lang=lang.value, **options)
+    text = renderer(fmt)(report, lang=config.lang, **options)
     if output_file is None:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -76,7 +105,7 @@ def check(
             output_file.write_text(text, encoding="utf-8")
         except OSError as exc:
             _fail(f"无法写入输出文件 / cannot write {output_file}: {exc}")
-    raise typer.Exit(OK if exit_zero else exit_code(report, fail_on))
+    raise typer.Exit(OK if exit_zero else exit_code(report, FailOn(config.fail_on)))
 
 
 def _stderr_is_terminal() -> bool:
