@@ -214,3 +214,13 @@ def test_baseline_round_trip_fails_only_on_the_new_finding(cli, tmp_path, monkey
 def test_a_missing_baseline_is_a_usage_error(cli, tmp_path):
     result = _check(cli, tmp_path, str(SAMPLE_001), "--baseline", str(tmp_path / "none.json"))
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_the_readme_configuration_example_is_valid(tmp_path):
+    from audit.config import load_config
+
+    text = (ROOT / "README.md").read_text("utf-8")
+    example = text.split("```toml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "pyproject.toml").write_text(example, "utf-8")
+    config = load_config(None, tmp_path, {})
+    assert config.fail_on == "warning" and config.lang == "en" and config.output == tmp_path / "audit_out"
