@@ -102,7 +102,7 @@ def check(
     else:
         try:
             output_file.parent.mkdir(parents=True, exist_ok=True)
-            output_file.write_text(text, encoding="utf-8")
+            output_file.write_text(text, encoding="utf-8", newline="")  # CSV's CRLF stays CRLF on Windows
         except OSError as exc:
             _fail(f"无法写入输出文件 / cannot write {output_file}: {exc}")
     raise typer.Exit(OK if exit_zero else exit_code(report, FailOn(config.fail_on)))

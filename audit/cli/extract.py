@@ -51,5 +51,5 @@ def extract_command(
         sys.stdout.write(text)
     else:
         output_file.parent.mkdir(parents=True, exist_ok=True)
-        output_file.write_text(text, encoding="utf-8")
+        output_file.write_text(text, encoding="utf-8", newline="")
     raise typer.Exit(OK)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import importlib
 from typing import Callable
 
 from audit.model import AuditReport
@@ -11,17 +12,27 @@ from audit.model import AuditReport
 class Format(str, enum.Enum):
     TERMINAL = "terminal"
     JSON = "json"
+    JUNIT = "junit"
+    SARIF = "sarif"
+    GITHUB = "github"
+    CSV = "csv"
+
+
+# Each format's module and function, imported on first use so a format loads only its own deps.
+_RENDERERS: dict[Format, tuple[str, str]] = {
+    Format.TERMINAL: ("audit.render.terminal", "render_terminal"),
+    Format.JSON: ("audit.render.json", "render_json"),
+    Format.JUNIT: ("audit.render.junit", "render_junit"),
+    Format.SARIF: ("audit.render.sarif", "render_sarif"),
+    Format.GITHUB: ("audit.render.github", "render_github"),
+    Format.CSV: ("audit.render.csv", "render_csv"),
+}
 
 
 def renderer(fmt: Format) -> Callable[..., str]:
-    """The function that renders ``fmt``; imported lazily so each format loads only its own deps."""
-    if fmt is Format.JSON:
-        from audit.render.json import render_json
-
-        return render_json
-    from audit.render.terminal import render_terminal
-
-    return render_terminal
+    """The function that renders ``fmt``: ``f(report, *, lang="zh", ...) -> str``, without side effects."""
+    module, name = _RENDERERS[Format(fmt)]
+    return getattr(importlib.import_module(module), name)
 
 
 __all__ = ["Format", "renderer", "AuditReport"]
