@@ -38,31 +38,21 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from audit.errors import BilingualError
+from audit.fileio import write_atomic
 from audit.model import AuditReport, Category, Evidence, Finding
 
 VERSION = 1
 _SPACE = re.compile(r"\s+")
 
 
-class BaselineError(Exception):
+class BaselineError(BilingualError):
     """A baseline file that is missing, unreadable or malformed; ``str()`` gives both languages."""
-
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
-
-    def __str__(self) -> str:
-        return f"{self.message_zh} / {self.message_en}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,14 +137,7 @@ def write_baseline(report: AuditReport, path: Path) -> int:
     text = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     try:
         base.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=base, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(path, text)
     except OSError as exc:
         raise BaselineError(
             f"无法写入基线文件 {path}：{exc.strerror or exc}", f"cannot write the baseline file {path}: {exc.strerror or exc}"

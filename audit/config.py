@@ -45,6 +45,7 @@ from typing import Any, Mapping
 
 from audit.checks.registry import RULES
 from audit.ingest import DEFAULT_MAX_BYTES
+from audit.errors import BilingualError
 from audit.model import AuditReport, Finding, Severity
 
 INPUT_PREFIX = "INP"
@@ -52,19 +53,8 @@ AUDIT_TOML = "audit.toml"
 PYPROJECT = "pyproject.toml"
 
 
-class ConfigError(Exception):
+class ConfigError(BilingualError):
     """A configuration file or flag that cannot be used; ``str()`` gives both languages."""
-
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
-
-    def message(self, lang: str = "zh") -> str:
-        return self.message_en if lang == "en" else self.message_zh
-
-    def __str__(self) -> str:
-        return f"{self.message_zh} / {self.message_en}"
 
 
 # ----------------------------------------------------------------- tolerances

@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from audit.ingest import sniff
+from audit.errors import BilingualError
 from audit.model import Document
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
@@ -26,13 +27,8 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
-class IngestError(Exception):
-    """An input that cannot be read; ``str()`` is the English message."""
-
-    def __init__(self, message_zh: str, message_en: str) -> None:
-        super().__init__(message_en)
-        self.message_zh = message_zh
-        self.message_en = message_en
+class IngestError(BilingualError):
+    """An input that cannot be read; ``str()`` is the English message (reader errors chain into it)."""
 
     def __str__(self) -> str:
         return self.message_en
