@@ -131,10 +131,18 @@ class Page(HTMLParser):
             self.doc_text.append(data)
 
 
+def _only_our_script(page: str) -> None:
+    """The page's one script is page.js, verbatim, and the CSP allows exactly it (by its hash)."""
+    from audit.render.html import SCRIPT as PAGE_SCRIPT, SCRIPT_HASH
+
+    assert page.lower().count("<script") == 1 and f"<script>{PAGE_SCRIPT}</script>" in page
+    assert f"script-src 'sha256-{SCRIPT_HASH}'" in page
+
+
 def test_document_text_and_messages_are_escaped():
     page = render_document(_result())
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<script" not in page.lower()
+    _only_our_script(page)
     assert "&lt;b&gt;7&lt;/b&gt;" in page and "<b>" not in page
     assert "&amp;</mark>" in page and " javascript:</mark>" in page
     parsed = Page(page)
@@ -220,7 +228,8 @@ def test_index_links_every_page_in_input_order():
         assert status in page
     assert "共 3 份文档：通过 1，警告 0，不通过 1，无法读取 1；问题：错误 2，警告 1，提示 1" in page
     assert "分项之和&lt;b&gt;7&lt;/b&gt;小于合计10" in page  # first (most severe) finding
-    assert "<script" not in page.lower() and "http" not in page.replace("http-equiv", "")
+    _only_our_script(page)
+    assert "http" not in page.replace("http-equiv", "")
 
 
 def test_output_names_are_safe_unique_and_deterministic():

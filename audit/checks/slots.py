@@ -46,6 +46,15 @@ def _what(s: Slot) -> tuple[str, str]:
     return f"「{s.label}」中的「{s.value}」", f"「{s.value}」in「{s.label}」"
 
 
+def _observed(slots: list[Slot]) -> str:
+    """What stands where a value belongs: the marks left in, 空白 (blank), or 未附 (not attached)."""
+    if slots[0].kind == "mark":
+        return "、".join(dict.fromkeys(s.value for s in slots))
+    if all(s.kind == "attachment" and s.value for s in slots):
+        return "未附"
+    return "空白"
+
+
 def _describe(slots: list[Slot]) -> Description:
     slots = sorted(slots, key=lambda s: s.span.start)  # two expectations of one rule may each add slots
     zh, en = zip(*(_what(s) for s in slots))
@@ -53,7 +62,7 @@ def _describe(slots: list[Slot]) -> Description:
         fields={"count": str(len(slots)), "places": "；".join(zh), "places_en": "; ".join(en)},
         arithmetic="",  # nothing to work out: the message names each place
         expected="已填写" if slots[0].kind != "mark" else "无模板标记",
-        observed="、".join(dict.fromkeys(s.value for s in slots)) if slots[0].kind == "mark" else "空白",
+        observed=_observed(slots),
         spans=tuple(s.span for s in slots),
     )
 

@@ -7,9 +7,12 @@ autoescaping; nothing here is ever marked safe.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
+from importlib import resources
 from typing import Any
 
 from audit.extract.standard import T2, T3, T4, TABLE_NAMES, Row, layout_of
@@ -23,27 +26,103 @@ def render_document(result: DocumentResult, *, lang: str = "zh", index_name: str
     """The page of one document: header, findings by severity, and the marked text."""
     spans = _spans(result)
     text = result.document.text if result.document is not None else None
+    L = labels(lang)
     return _env().get_template("document.html.j2").render(
-        L=labels(lang),
+        L=L,
         result=result,
         lang=lang,
         index_name=index_name,
+        title=_report_title(result),
         groups=_groups(result, spans, lang),
+        categories=sorted({f.category.value for f in result.findings}, key=_CATEGORY_ORDER.index),
         tables=_tables(result, lang),
         segments=_segments(text, spans) if text is not None else None,
-        dating=dating_rows(result, lang) + source_rows(result, lang),
+        dating=dating_rows(result, lang) + _regime_rows(result, L) + source_rows(result, lang),
+        script=SCRIPT,
+        script_hash=SCRIPT_HASH,
     )
 
 
 def render_index(report: AuditReport, names: dict[str, str], *, lang: str = "zh") -> str:
     """The index page: one row per document, in input order, and the batch totals."""
     rows = [
-        {"result": d, "name": names[d.path], "first": first_finding(d)}
+        {"result": d, "name": names[d.path], "first": first_finding(d),
+         "issuer": d.facts.issuer if d.facts is not None else None}
         for d in report.documents
     ]
     return _env().get_template("index.html.j2").render(
-        L=labels(lang), lang=lang, rows=rows, summary=summary_text(report, lang)
+        L=labels(lang), lang=lang, rows=rows, summary=summary_text(report, lang),
+        chart=_chart(report), script=SCRIPT, script_hash=SCRIPT_HASH,
     )
+
+
+# ------------------------------------------------------------ page script
+
+# The one script of every page (filters on a document page, sorting on the index). The pages
+# are complete without it; the Content-Security-Policy lets exactly this script run, by its hash.
+SCRIPT = (resources.files("audit.render") / "templates" / "page.js").read_text("utf-8")
+SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
+
+_CATEGORY_ORDER = ["sum", "percent", "table", "consistency", "period", "placeholder", "structure", "input"]
+
+
+def _report_title(result: DocumentResult) -> str | None:
+    """The report's own title line, as written (None when it states none)."""
+    if result.facts is None or result.document is None or result.facts.dating.title is None:
+        return None
+    return " ".join(result.document.quote(result.facts.dating.title.sentence).split())
+
+
+def _regime_rows(result: DocumentResult, L: dict[str, Any]) -> list[tuple[str, str]]:
+    regime = result.facts.structure.regime if result.facts is not None else None
+    return [(L["regime"], L["regime_value"][regime])] if regime else []
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar of the index chart: the findings of one category and severity, placed in the SVG."""
+
+    category: str
+    severity: str
+    count: int
+    x: int
+    y: int
+    width: int
+
+
+@dataclass(slots=True)
+class Chart:
+    rows: list[tuple[str, dict[str, int], int]]  # (category, count per severity, total)
+    bars: list[Bar]
+    width: int
+    height: int
+    label_width: int
+
+
+_BAR_HEIGHT, _BAR_GAP, _PLOT_WIDTH, _LABEL_WIDTH = 22, 8, 480, 96
+
+
+def _chart(report: AuditReport) -> Chart:
+    """Findings by category (one bar each) and severity (stacked segments), scaled to the largest bar."""
+    counts: dict[str, dict[str, int]] = {}
+    for d in report.documents:
+        for f in d.findings:
+            row = counts.setdefault(f.category.value, {s.value: 0 for s in SEVERITIES})
+            row[f.severity.value] += 1
+    categories = [c for c in _CATEGORY_ORDER if c in counts]
+    largest = max((sum(counts[c].values()) for c in categories), default=1)
+    bars: list[Bar] = []
+    for k, category in enumerate(categories):
+        x = _LABEL_WIDTH
+        for sev in SEVERITIES:
+            n = counts[category][sev.value]
+            if n:
+                width = max(2, round(_PLOT_WIDTH * n / largest))
+                bars.append(Bar(category, sev.value, n, x, k * (_BAR_HEIGHT + _BAR_GAP), width))
+                x += width
+    rows = [(c, counts[c], sum(counts[c].values())) for c in categories]
+    height = max(1, len(categories)) * (_BAR_HEIGHT + _BAR_GAP)
+    return Chart(rows, bars, _LABEL_WIDTH + _PLOT_WIDTH + 48, height, _LABEL_WIDTH)
 
 
 @cache
@@ -134,7 +213,7 @@ def _segments(text: str, spans: list[_Span | None]) -> list[Segment]:
 
 
 def _groups(result: DocumentResult, spans: list[_Span | None], lang: str) -> list[dict[str, Any]]:
-    """Findings grouped by severity (error, warning, info) with their evidence links."""
+    """Findings grouped by severity (error, warning, info), then by category, with their evidence links."""
     ks = iter(spans)
     views = []
     for i, finding in enumerate(result.findings):
@@ -144,11 +223,20 @@ def _groups(result: DocumentResult, spans: list[_Span | None], lang: str) -> lis
             "message": finding.message(lang),
             "evidence": [(ev, next(ks)) for ev in finding.evidence],
         })
-    return [
-        {"severity": sev.value, "findings": [v for v in views if v["finding"].severity is sev]}
-        for sev in SEVERITIES
-        if result.count(sev)
-    ]
+    groups = []
+    for sev in SEVERITIES:
+        mine = [v for v in views if v["finding"].severity is sev]
+        if not mine:
+            continue
+        present = sorted({v["finding"].category.value for v in mine}, key=_CATEGORY_ORDER.index)
+        groups.append({
+            "severity": sev.value,
+            "count": len(mine),
+            "categories": [
+                {"category": c, "findings": [v for v in mine if v["finding"].category.value == c]} for c in present
+            ],
+        })
+    return groups
 
 
 # ------------------------------------------------------------ standard tables
@@ -307,7 +395,8 @@ def _table(
         for i, f in enumerate(result.findings)
         if any(ev.table == table.table for ev in f.evidence)
     ]
-    return TableView(caption, table.version or "unknown", table.complete, blocks, width, findings)
+    version = table.version or ("both" if table.table == T4 else "unknown")  # 表四 is one layout in both formats
+    return TableView(caption, version, table.complete, blocks, width, findings)
 
 
 def _head(labels: list[str]) -> list[list[HeadCell]]:
