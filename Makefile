@@ -20,4 +20,4 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 clean:
-	rm -rf $(VENV) reports_out/*.html
+	rm -rf $(VENV) reports_out/*.html test-artifacts

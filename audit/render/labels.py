@@ -32,7 +32,7 @@ LABELS: dict[str, dict[str, Any]] = {
                           "both": "2019、2021 年格式相同"},
         "regime": "适用规定", "regime_value": {"2019": "《条例》（2019 年修订）及年报格式", "2008": "《条例》（2008 年）"},
         "filters": "筛选", "filter_severity": "级别", "filter_category": "类别",
-        "issuer_col": "发布机关", "chart": "问题分布（按类别与级别）", "chart_total": "合计",
+        "issuer_col": "发布机关", "chart": "问题分布（按类别与级别）", "chart_total": "总计",
         "sort_hint": "点击列名排序", "file": "文件",
         "table_incomplete": "部分单元格未能读取",
         "table_findings": "涉及本表的问题",
