@@ -2,15 +2,19 @@
 
 One bad document never stops the batch: an unreadable input becomes an INP001
 finding on that input, a failure inside extraction an INP002 finding, and
-every input keeps its place in the report. A document read despite a problem
+every input keeps its place in the report; a document that takes longer
+than the time limit to read and extract is stopped with an INP004 finding. A document read despite a problem
 with the file (its suffix names another format: ingest's
 ``meta["ingest_warnings"]``) carries an INP003 warning for each.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from audit.checks.claims import build_tables
 from audit.checks.kinds import Claim
@@ -18,6 +22,9 @@ from audit.checks.findings import from_claims, input_finding
 from audit.extract import extract
 from audit.ingest import DEFAULT_MAX_BYTES, IngestError, discover, load
 from audit.model import AuditReport, Document, DocumentResult, Facts, Finding
+
+DEFAULT_TIMEOUT = 60.0  # seconds per document to be read and extracted: the samples take well under one
+
 
 def default_suites_dir() -> Path:
     """``expectations/`` shipped inside the wheel, else the source checkout's."""
@@ -33,8 +40,12 @@ def audit_paths(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: Callable[[int, int, str], None] | None = None,
     overrides: dict[str, dict[str, Any]] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> AuditReport:
     """Audit every input ``paths`` names (files, folders, globs, ``-``), in order.
+
+    ``timeout`` bounds the seconds one document may take to be read and extracted
+    (None: no bound); a document that runs over gets an INP004 finding.
 
     ``overrides`` (``{rule: {kwarg: value}}``, ``Config.overrides()``) replaces
     expectation kwargs of the suites for this run (see ``gx.load_suites``).
@@ -45,7 +56,7 @@ def audit_paths(
     inputs = discover(paths)
     results = []
     for done, path in enumerate(inputs, 1):
-        results.append(_read(path, max_bytes))
+        results.append(_read(path, max_bytes, timeout))
         if progress is not None:
             progress(done, len(inputs), path)
     return _audit(results, suites_dir, overrides)
@@ -70,16 +81,62 @@ def _audit(
     return AuditReport(results)
 
 
-def _read(path: str, max_bytes: int) -> DocumentResult:
+def _read(path: str, max_bytes: int, timeout: float | None = None) -> DocumentResult:
     try:
-        document = load(path, max_bytes=max_bytes)
-    except IngestError as exc:
+        with _time_limit(timeout):
+            try:
+                document = load(path, max_bytes=max_bytes)
+            except IngestError as exc:
+                return DocumentResult(
+                    path=path,
+                    document=None,
+                    findings=[input_finding("INP001", exc.message_zh, exc.message_en)],
+                )
+            return _extract(document)
+    except _TimedOut:
         return DocumentResult(
             path=path,
             document=None,
-            findings=[input_finding("INP001", exc.message_zh, exc.message_en)],
+            findings=[
+                input_finding(
+                    "INP004",
+                    f"读取和提取超过 {timeout:g} 秒，已停止处理该文件（其余文件照常检查）",
+                    f"reading and extraction took over {timeout:g} s and were stopped (the other files are audited)",
+                )
+            ],
         )
-    return _extract(document)
+
+
+# ------------------------------------------------------------ time limits
+
+class _TimedOut(BaseException):
+    """Raised by the timer inside the document's reading; a BaseException, so that a
+    reader's ``except Exception`` (which turns its failures into input errors) lets it pass."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``_TimedOut`` in this block after ``seconds`` (POSIX, main thread only; else no limit)."""
+    usable = (
+        seconds is not None
+        and seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _TimedOut()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _extract(document: Document) -> DocumentResult:

@@ -1135,6 +1135,29 @@ Options
     None.
 """,
     ),
+    Rule(
+        "INP004",
+        "processing-timeout",
+        Category.INPUT,
+        Severity.ERROR,
+        "文件处理超时",
+        "The document took too long to read and extract",
+        """What it checks
+    That reading and extracting one document finishes within the per-document
+    time limit (``--timeout``, 60 seconds by default). A document that runs
+    over is stopped and reported with this finding; the batch goes on.
+Why it matters
+    One pathological file (a 10 MB line, a deeply nested page) must not hold
+    up an officer's batch of hundreds of reports, nor pass unaudited unseen.
+Passes
+    Any real report: the samples take well under a second each.
+Fails
+    A document whose reading or extraction runs past the limit.
+Options
+    ``--timeout SECONDS``. The limit is enforced on POSIX systems in the main
+    thread (a SIGALRM timer); elsewhere documents are not timed.
+""",
+    ),
 )
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}

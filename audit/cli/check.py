@@ -14,7 +14,8 @@ import typer
 from audit.cli import app
 from audit.cli.exit_codes import OK, USAGE, FailOn, exit_code
 from audit.cli.output import Lang, write_site
-from audit.pipeline import audit_paths
+from audit.fileio import write_atomic
+from audit.pipeline import DEFAULT_TIMEOUT, audit_paths
 from audit.render import Format, renderer
 
 
@@ -51,6 +52,9 @@ def check(
     exit_zero: bool = typer.Option(
         False, "--exit-zero", help="Exit 0 even when findings reach --fail-on. 有问题也以 0 退出。"
     ),
+    timeout: float = typer.Option(
+        DEFAULT_TIMEOUT, "--timeout", min=0, help="Seconds one document may take to read and extract (0: no limit). 单个文件处理时限（秒）。"
+    ),
     quiet: bool = typer.Option(
         False, "-q", "--quiet", help="No progress bar; the terminal format prints only its totals line. 安静模式。"
     ),
@@ -68,7 +72,10 @@ def check(
         _fail(f"配置错误 / configuration error: {exc}")
     try:
         with _progress(enabled=not quiet and _stderr_is_terminal()) as progress:
-            report = audit_paths(paths, max_bytes=config.max_bytes, progress=progress, overrides=config.overrides())
+            report = audit_paths(
+                paths, max_bytes=config.max_bytes, progress=progress, overrides=config.overrides(),
+                timeout=timeout or None,
+            )
     except SuiteLoadError as exc:
         _fail(f"检查规则加载失败 / cannot load the expectation suites: {exc}")
     except ValidationFailed as exc:
@@ -102,7 +109,7 @@ def check(
     else:
         try:
             output_file.parent.mkdir(parents=True, exist_ok=True)
-            output_file.write_text(text, encoding="utf-8", newline="")  # CSV's CRLF stays CRLF on Windows
+            write_atomic(output_file, text)  # never half a file; CSV's CRLF stays CRLF
         except OSError as exc:
             _fail(f"无法写入输出文件 / cannot write {output_file}: {exc}")
     raise typer.Exit(OK if exit_zero else exit_code(report, FailOn(config.fail_on)))

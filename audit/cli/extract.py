@@ -11,6 +11,7 @@ import typer
 
 from audit.cli import app
 from audit.cli.exit_codes import OK, USAGE
+from audit.fileio import write_atomic
 from audit.ingest import DEFAULT_MAX_BYTES, IngestError, discover, load
 
 
@@ -51,5 +52,5 @@ def extract_command(
         sys.stdout.write(text)
     else:
         output_file.parent.mkdir(parents=True, exist_ok=True)
-        output_file.write_text(text, encoding="utf-8", newline="")
+        write_atomic(output_file, text)
     raise typer.Exit(OK)

@@ -99,7 +99,9 @@ _CN_CHARS = "".join(_CN_DIGITS) + "".join(_CN_SMALL) + "".join(_CN_BIG)
 # spaces are allowed between the parts of a figure, never a line break.
 _SP = r"[ \t\u3000]{0,2}"
 _UNIT_RE = "|".join(re.escape(u) + ("(?![年岁])" if u == "周" else "") for u in UNITS)
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?"
+# At most 15 digits before the point and 8 after: no report states a larger figure, and a longer
+# run (an id, a scanned barcode, a 10 MB line of digits) is not a figure to convert.
+_DIGITS = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?(?![\d,])|\d{1,15}(?:\.\d{1,8})?(?![\d])"
 _CN = "[" + _CN_CHARS + "]{1,16}+"  # possessive: a run is never split by backtracking
 # Not inside a longer token (``A12``, ``1.5``, ``1,234``); a comma used as a clause
 # separator (``经清理,303项``: reports fold ， to ,) does not make a figure part of one.

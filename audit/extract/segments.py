@@ -17,6 +17,8 @@ OPEN_PARENS = "(（[［【"
 CLOSE_PARENS = ")）]］】"
 _CLAUSE_OPENERS = frozenset(CLAUSE_BREAK + OPEN_PARENS)
 _CONTINUES = frozenset("，,；;、")
+_SENTENCE_END_RE = re.compile("[" + re.escape(SENTENCE_END) + "]")
+_CLAUSE_OPENER_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_OPENERS))) + "]")
 
 # A heading: a short line with no clause punctuation inside, optionally numbered
 # (一、 / (一) / 1. / A ).
@@ -34,6 +36,10 @@ class Segmenter:
             for start, line in zip(self._line_starts, text.split("\n"))
             if _HEADING_RE.match(line) and not line.rstrip().endswith(("：", ":"))
         ]
+        # Where sentences and clauses end, found once: looking back from every figure to
+        # the previous boundary made a text without boundaries quadratic (a line of 其中).
+        self._sentence_ends = [m.start() for m in _SENTENCE_END_RE.finditer(text) if self._ends_sentence(m.start())]
+        self._clause_openers = [m.start() for m in _CLAUSE_OPENER_RE.finditer(text)]
 
     def line_bounds(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._line_starts, pos) - 1
@@ -56,10 +62,9 @@ class Segmenter:
         return ch in SENTENCE_END
 
     def sentence_start(self, pos: int) -> int:
-        i = pos - 1
-        while i >= 0 and not self._ends_sentence(i):
-            i -= 1
-        return i + 1
+        """Just after the last sentence end before ``pos`` (0 when there is none)."""
+        k = bisect.bisect_left(self._sentence_ends, pos) - 1
+        return self._sentence_ends[k] + 1 if k >= 0 else 0
 
     def previous_sentence_start(self, start: int) -> int:
         """Start of the sentence before the one starting at ``start`` (``。\n`` ends one sentence)."""
@@ -84,10 +89,9 @@ class Segmenter:
         return len(self.text)
 
     def clause_start(self, pos: int) -> int:
-        i = pos - 1
-        while i >= 0 and self.text[i] not in _CLAUSE_OPENERS:
-            i -= 1
-        return i + 1
+        """Just after the last clause opener before ``pos`` (0 when there is none)."""
+        k = bisect.bisect_left(self._clause_openers, pos) - 1
+        return self._clause_openers[k] + 1 if k >= 0 else 0
 
     def clause_says(self, pattern: re.Pattern[str], n: Number) -> bool:
         """Whether the clause before figure ``n`` holds ``pattern`` (``共收到…``, ``同比增加…``)."""

@@ -152,9 +152,14 @@ def compact_cell_text(text: str) -> str:
     return _DIGIT_GAP.sub("", text.strip())
 
 
+_LONGEST_VALUE = 40
+
+
 def cell_value(text: str) -> Fraction | None:
     """The number a cell holds (``1,295``, ``4068.208``, ``22（其中修订16件）``), else None."""
     compact = compact_cell_text(text)
+    if len(compact) > _LONGEST_VALUE:
+        return None  # no cell of the format holds a number this long (a 10 MB line of digits is not one)
     if _NUMBER.match(compact):
         return Fraction(compact)
     m = _ANNOTATED.match(compact)
