@@ -1,0 +1,69 @@
+"""Integrity: an interrupted run leaves no half-written file; a runaway document is stopped, the batch goes on."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from audit.cli import app
+from audit.cli import output as output_module
+from audit.pipeline import audit_paths
+
+from conftest import SAMPLES
+
+
+def test_an_interrupted_site_leaves_whole_pages_and_no_temporary_files(tmp_path, monkeypatch):
+    report = audit_paths([str(SAMPLES)])
+    real = output_module.render_document
+    calls = []
+
+    def render_then_stop(result, **kwargs):
+        calls.append(result.path)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # the officer presses Ctrl-C while the third page is written
+        return real(result, **kwargs)
+
+    monkeypatch.setattr(output_module, "render_document", render_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        output_module.write_site(report, tmp_path, lang="zh")
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert len(written) == 2 and not any(name.startswith(".tmp-") for name in written)
+    for page in tmp_path.iterdir():
+        assert page.read_text("utf-8").rstrip().endswith("</html>")  # whole pages only
+
+
+def test_an_interrupted_output_file_keeps_the_previous_one(tmp_path, monkeypatch):
+    target = tmp_path / "audit.json"
+    target.write_text('{"previous": true}', "utf-8")
+    import audit.fileio as fileio
+
+    def fail_replace(src, dst):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fileio.os, "replace", fail_replace)
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", str(SAMPLES), "--format", "json", "--output-file", str(target),
+                                 "-o", str(tmp_path / "out")])
+    assert result.exit_code != 0
+    assert json.loads(target.read_text("utf-8")) == {"previous": True}
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".tmp-")] == []
+
+
+def test_a_runaway_document_is_stopped_and_the_batch_goes_on(tmp_path):
+    slow = tmp_path / "slow.txt"
+    slow.write_text("其中" * 2_000_000, "utf-8")
+    report = audit_paths([str(slow), str(SAMPLES / "003_1e027fe9f1c79ffa.txt")], timeout=0.2)
+    first, second = report.documents
+    assert [f.rule for f in first.findings] == ["INP004"] and first.status.value == "error"
+    assert "0.2" in first.findings[0].message_zh and "0.2 s" in first.findings[0].message_en
+    assert second.status.value == "fail" and "SUM002" in {f.rule for f in second.findings}
+
+
+def test_without_a_limit_the_same_document_is_read(tmp_path):
+    slow = tmp_path / "slow.txt"
+    slow.write_text("其中" * 200_000, "utf-8")
+    [document] = audit_paths([str(slow)], timeout=None).documents
+    assert document.document is not None and document.status.value == "pass"
