@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test clean
+.PHONY: run test fuzz clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "report-audit needs Python >= 3.11 (set PYTHON=...)")'
@@ -18,6 +18,11 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# The property tests with the "fuzz" hypothesis profile (tests/conftest.py): many more examples,
+# a random seed each run; failing inputs are kept in test-artifacts/hypothesis and replayed first.
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
 
 clean:
 	rm -rf $(VENV) reports_out/*.html test-artifacts

@@ -671,7 +671,7 @@ def plain_number(value: Fraction) -> str:
     """Shortest exact decimal text of ``value`` when it has one (``84500``, ``98.815``)."""
     if value.denominator == 1:
         return str(value.numerator)
-    for decimals in range(1, 12):
+    for decimals in range(1, 19):
         if (value * 10**decimals).denominator == 1:
             return format_fraction(value, decimals)
-    return f"{float(value):.6g}"
+    return format_fraction(value, 18).rstrip("0")  # never scientific notation: Interval.parse reads it

@@ -53,3 +53,29 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(
             f"{what:10} recall {recall:.3f} ({found}/{true})  precision {found / read if read else 0:.3f} ({found}/{read})"
         )
+
+
+# Hypothesis profiles for tests/test_properties.py, chosen by HYPOTHESIS_PROFILE:
+# "default" (`make test`): few examples and a fixed seed, so every run tries the same inputs;
+# "fuzz" (`make fuzz`): many more examples, a random seed each run, and failing inputs kept
+# in an example database that is replayed first. Hypothesis keeps its files (that database,
+# its cache of constants) in test-artifacts/hypothesis, not in a .hypothesis/ in the checkout.
+import os as _os  # noqa: E402
+
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+from hypothesis.configuration import set_hypothesis_home_dir  # noqa: E402
+from hypothesis.database import DirectoryBasedExampleDatabase  # noqa: E402
+
+_HYPOTHESIS_HOME = ROOT / "test-artifacts" / "hypothesis"
+set_hypothesis_home_dir(_HYPOTHESIS_HOME)
+_hypothesis_settings.register_profile(
+    "default", max_examples=40, derandomize=True, database=None, deadline=None, print_blob=True
+)
+_hypothesis_settings.register_profile(
+    "fuzz",
+    max_examples=2000,
+    deadline=None,
+    print_blob=True,
+    database=DirectoryBasedExampleDatabase(str(_HYPOTHESIS_HOME / "examples")),
+)
+_hypothesis_settings.load_profile(_os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -54,8 +54,9 @@ def ratio_interval(count: Interval, base: Interval) -> Interval | None:
     return Interval(
         100 * count.lo / base.hi,
         hi,
-        count.lo_open or base.hi_open,
-        hi is not None and (count.hi_open or base.lo_open),
+        # 0 divided by any base is 0: a zero bound is reached whatever the base's bounds
+        count.lo_open or (base.hi_open and count.lo != 0),
+        hi is not None and (count.hi_open or (base.lo_open and count.hi != 0)),
     )
 
 

@@ -102,7 +102,7 @@ _UNIT_RE = "|".join(re.escape(u) + ("(?![年岁])" if u == "周" else "") for u 
 # At most 15 digits before the point and 8 after: no report states a larger figure, and a longer
 # run (an id, a scanned barcode, a 10 MB line of digits) is not a figure to convert.
 _DIGITS = r"\d{1,3}(?:,\d{3}){1,4}(?:\.\d{1,8})?(?![\d,])|\d{1,15}(?:\.\d{1,8})?(?![\d])"
-_CN = "[" + _CN_CHARS + "]{1,16}+"  # possessive: a run is never split by backtracking
+_CN = "[" + _CN_CHARS + "]{1,24}+"  # 23 characters write any number below 10^12  # possessive: a run is never split by backtracking
 # Not inside a longer token (``A12``, ``1.5``, ``1,234``); a comma used as a clause
 # separator (``经清理,303项``: reports fold ， to ,) does not make a figure part of one.
 _NOT_AFTER_DIGIT = r"(?<![0-9A-Za-z.])(?<!\d,)"
@@ -226,6 +226,9 @@ def parse_chinese_numeral(run: str) -> tuple[int, int] | None:
                 digit = 1
             section += digit * m
             place, small, digit, zero, mult = m, m, None, False, m
+        elif ch in "亿億" and mult == 10**4 and section == 0 and digit is None and total:
+            # 万亿 is one unit, 10^12 (一万亿, 三万亿): the 万 group just written is multiplied by 亿
+            total, last, big, mult = total * 10**8, last * 10**8, 10**12, 10**12
         else:
             b = _CN_BIG[ch]
             if digit is not None:
@@ -382,6 +385,8 @@ def _interval(
             return Interval(value, None, lo_open="超过" in words)
         return Interval(value, value + step, hi_open=True)
     if approx is Approx.NEARLY:
+        if value == 0:
+            return Interval.exact(value)  # 近0: nothing is below 0 to be near it from
         return Interval(value * Fraction(95, 100), value, lo_open=True)
     if approx is Approx.ABOUT:
         return Interval(value - step / 2, value + step / 2)
