@@ -11,7 +11,8 @@ def write_atomic(path: Path, content: str) -> Path:
     """Write ``content`` (UTF-8, line ends as given) to ``path`` through a temporary file in its folder."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        # A file name that is not UTF-8 reaches the text as lone surrogates: written as U+FFFD.
+        with os.fdopen(fd, "w", encoding="utf-8", errors="replace", newline="") as handle:
             handle.write(content)
         os.replace(tmp, path)
     except BaseException:

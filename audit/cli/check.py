@@ -104,8 +104,7 @@ def check(
         options = {"color": to_terminal and "NO_COLOR" not in os.environ, "quiet": quiet}
     text = renderer(fmt)(report, lang=config.lang, **options)
     if output_file is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        _print(text)
     else:
         try:
             output_file.parent.mkdir(parents=True, exist_ok=True)
@@ -113,6 +112,17 @@ def check(
         except OSError as exc:
             _fail(f"无法写入输出文件 / cannot write {output_file}: {exc}")
     raise typer.Exit(OK if exit_zero else exit_code(report, FailOn(config.fail_on)))
+
+
+def _print(text: str) -> None:
+    """Write to stdout; a file name that is not UTF-8 (lone surrogates) is written as U+FFFD."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text.encode("utf-8", "replace").decode("utf-8"))
+    else:
+        sys.stdout.flush()
+        buffer.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
+        buffer.flush()
 
 
 def _stderr_is_terminal() -> bool:

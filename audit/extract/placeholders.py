@@ -41,6 +41,7 @@ decide which values are blank. Every reading rule is here, with the traps it avo
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from audit.model import Slot, Span, StandardTable
@@ -106,10 +107,20 @@ def find_slots(shadow: str, tables: list[StandardTable] = ()) -> list[Slot]:
 # ------------------------------------------------------------------ helpers
 
 
+_LINE_STARTS: dict[int, tuple[str, list[int]]] = {}
+
+
 def _line_bounds(shadow: str, pos: int) -> tuple[int, int]:
-    start = shadow.rfind("\n", 0, pos) + 1
-    end = shadow.find("\n", pos)
-    return start, len(shadow) if end < 0 else end
+    """The line holding ``pos``, found by bisection over the text's line starts, computed once
+    per text (scanning the line for every slot made a 10 MB line quadratic)."""
+    cached = _LINE_STARTS.get(id(shadow))
+    if cached is None or cached[0] is not shadow:
+        _LINE_STARTS.clear()  # one text at a time
+        cached = _LINE_STARTS[id(shadow)] = (shadow, [0] + [m.end() for m in re.finditer("\n", shadow)])
+    starts = cached[1]
+    i = bisect.bisect_right(starts, pos) - 1
+    end = starts[i + 1] - 1 if i + 1 < len(starts) else len(shadow)
+    return starts[i], end
 
 
 def _spaced_lines(shadow: str) -> set[int]:

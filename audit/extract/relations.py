@@ -60,6 +60,7 @@ Shares and rates are read in ``audit.extract.shares``.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from audit.extract.segments import CLAUSE_BREAK, Segmenter
@@ -115,7 +116,7 @@ def find_breakdowns(shadow: str, numbers: list[Number], seg: Segmenter) -> list[
         if cue.start() != seg.clause_start(cue.start()):
             continue
         end = seg.sentence_end(cue.end())
-        first = next((n for n in counts[bisect.bisect_left(starts, cue.end()) :] if n.span.end <= end), None)
+        first = next((n for n in itertools.islice(counts, bisect.bisect_left(starts, cue.end()), None) if n.span.end <= end), None)
         if first is None:
             continue
         total = _dimension_total(shadow, counts, starts, cue.start(), first, found, seg)
@@ -294,7 +295,7 @@ def _overlap_noted(shadow: str, total: Number, parts: list[Number], seg: Segment
     """The parts may overlap: a note in the lines the breakdown spans (``同一信息多渠道公开计1条``)."""
     start = seg.line_bounds(total.span.start)[0]
     end = seg.line_bounds(parts[-1].span.start)[1]
-    return bool(_OVERLAP_NOTE.search(shadow, start, end))
+    return seg.finds(_OVERLAP_NOTE, start, end)
 
 
 def _dimension_total(
@@ -428,7 +429,7 @@ def _parts_after(
     level = 0  # the separator that divides the first two parts: 、 < ， < ；
     clauses_used: set[int] = set()
     foreign = False
-    for n in counts[bisect.bisect_left(starts, begin) :]:
+    for n in itertools.islice(counts, bisect.bisect_left(starts, begin), None):  # no copy of the rest
         if n.span.end > end:
             break
         if seg.paren_depth_between(begin, n.span.start) > 0:

@@ -193,6 +193,8 @@ def _checked_suffix(path: str) -> str:
         raise IngestError(*_NOT_FOUND)
     if os.path.isdir(path):
         raise IngestError(*_IS_DIRECTORY)
+    if not os.path.isfile(path):  # a FIFO, a socket or a device: reading it may never end
+        raise IngestError("不是普通文件（可能是管道、设备或套接字）", "not a regular file (a pipe, device or socket)")
     suffix = _suffix(path)
     if suffix not in READERS and suffix not in REPORT_SUFFIXES:
         raise _unsupported(suffix)

@@ -33,12 +33,18 @@ def output_names(paths: Sequence[str]) -> dict[str, str]:
     names: dict[str, str] = {}
     taken: set[str] = set()
     for path in dict.fromkeys(paths):
-        digest = hashlib.sha1(path.encode("utf-8", "surrogatepass")).hexdigest()
+        # A name that is not UTF-8 is hashed as it is printed (its bad bytes as "?"), so the JSON's
+        # path leads to its page; two such names that print alike get a counter.
+        digest = hashlib.sha1(path.encode("utf-8", "replace")).hexdigest()
         stem = _stem(path)
         for size in range(8, len(digest) + 1):
             name = f"{stem}-{digest[:size]}.html"
             if name not in taken:
                 break
+        count = 2
+        while name in taken:
+            name = f"{stem}-{digest}-{count}.html"
+            count += 1
         names[path] = name
         taken.add(name)
     return names

@@ -5,6 +5,8 @@ Pure: renders into a string buffer and prints nothing; the caller decides where 
 
 from __future__ import annotations
 
+import re
+
 from io import StringIO
 
 from rich.console import Console
@@ -43,7 +45,7 @@ def render_terminal(
             f"[{_STATUS_STYLE[status]}]{escape(L['status'][status])}[/]",
             str(d.count(Severity.ERROR)),
             str(d.count(Severity.WARNING)),
-            "" if first is None else escape(f"{first.rule} {_truncate(first.message(lang))}"),
+            "" if first is None else escape(_visible(f"{first.rule} {_truncate(first.message(lang))}")),
         )
     buffer = StringIO()
     console = Console(
@@ -61,8 +63,17 @@ def render_terminal(
     return buffer.getvalue()
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _visible(text: str) -> str:
+    """``text`` with control characters shown as ``\\xNN``: a file name must not drive the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _tail(path: str) -> str:
     """A long path cut from the left to ``_MAX_PATH`` terminal cells, so the file name shows whole."""
+    path = _visible(path)
     if cell_len(path) <= _MAX_PATH:
         return path
     kept, width = [], 1  # the ellipsis takes one cell
