@@ -33,6 +33,6 @@ def extract(document: Document) -> Facts:
         identities=find_identities(tables),
         table_statements=find_table_statements(shadow, numbers, tables, seg),
         dating=dating,
-        slots=find_slots(shadow, tables),
+        slots=find_slots(shadow, tables, seg),
         structure=find_structure(shadow, dating.report_year, tables),
     )

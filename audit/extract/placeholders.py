@@ -41,9 +41,9 @@ decide which values are blank. Every reading rule is here, with the traps it avo
 
 from __future__ import annotations
 
-import bisect
 import re
 
+from audit.extract.segments import Segmenter
 from audit.model import Slot, Span, StandardTable
 
 _SPACE = " \t\u3000\u00a0"
@@ -90,37 +90,22 @@ _RULE_LINE_RE = re.compile(r"^[\s*_\-—=]+$")
 _LABEL_BACK = 20  # characters of context quoted before a slot
 
 
-def find_slots(shadow: str, tables: list[StandardTable] = ()) -> list[Slot]:
-    """Every slot of the document, in text order."""
+def find_slots(shadow: str, tables: list[StandardTable] = (), seg: Segmenter | None = None) -> list[Slot]:
+    """Every slot of the document, in text order (``seg``'s line index finds each slot's line)."""
+    seg = seg or Segmenter(shadow)
     spaced = _spaced_lines(shadow)
     slots = (
-        _figures(shadow, spaced)
-        + _ordinals(shadow, spaced)
+        _figures(shadow, seg, spaced)
+        + _ordinals(shadow, seg, spaced)
         + _years(shadow)
-        + _fields(shadow)
-        + _attachments(shadow, tables)
-        + _marks(shadow)
+        + _fields(shadow, seg)
+        + _attachments(shadow, seg, tables)
+        + _marks(shadow, seg)
     )
     return sorted(slots, key=lambda s: (s.span.start, s.kind))
 
 
 # ------------------------------------------------------------------ helpers
-
-
-_LINE_STARTS: dict[int, tuple[str, list[int]]] = {}
-
-
-def _line_bounds(shadow: str, pos: int) -> tuple[int, int]:
-    """The line holding ``pos``, found by bisection over the text's line starts, computed once
-    per text (scanning the line for every slot made a 10 MB line quadratic)."""
-    cached = _LINE_STARTS.get(id(shadow))
-    if cached is None or cached[0] is not shadow:
-        _LINE_STARTS.clear()  # one text at a time
-        cached = _LINE_STARTS[id(shadow)] = (shadow, [0] + [m.end() for m in re.finditer("\n", shadow)])
-    starts = cached[1]
-    i = bisect.bisect_right(starts, pos) - 1
-    end = starts[i + 1] - 1 if i + 1 < len(starts) else len(shadow)
-    return starts[i], end
 
 
 def _spaced_lines(shadow: str) -> set[int]:
@@ -150,7 +135,7 @@ def _is_han(ch: str) -> bool:
 # ------------------------------------------------------------------ figures
 
 
-def _figures(shadow: str, spaced: set[int]) -> list[Slot]:
+def _figures(shadow: str, seg: Segmenter, spaced: set[int]) -> list[Slot]:
     out = []
     for m in _UNIT_RE.finditer(shadow):
         after = shadow[m.end() : m.end() + 1]
@@ -176,7 +161,7 @@ def _figures(shadow: str, spaced: set[int]) -> list[Slot]:
         blank = gap and "\n" not in gap and _is_han(before)
         if not blank or before in _DETERMINERS or before + m.group()[0] in _UNIT_WORDS:
             continue
-        if _line_bounds(shadow, i)[0] in spaced:
+        if seg.line_bounds(i)[0] in spaced:
             continue
         out.append(_figure(shadow, j, m.end(), ""))
     return out
@@ -191,7 +176,7 @@ def _figure(shadow: str, start: int, end: int, value: str) -> Slot:
 # ----------------------------------------------------------------- ordinals
 
 
-def _ordinals(shadow: str, spaced: set[int]) -> list[Slot]:
+def _ordinals(shadow: str, seg: Segmenter, spaced: set[int]) -> list[Slot]:
     out = []
     for m in _ORDINAL_RE.finditer(shadow):
         nxt = shadow[m.end()]
@@ -205,7 +190,7 @@ def _ordinals(shadow: str, spaced: set[int]) -> list[Slot]:
             continue
         if m.start() > 0 and shadow[m.start() - 1] in _ORDINAL_WORDS_BEFORE:
             continue
-        if _line_bounds(shadow, m.start())[0] in spaced:
+        if seg.line_bounds(m.start())[0] in spaced:
             continue
         end = m.end()
         while end < len(shadow) and end - m.end() < 10 and _is_han(shadow[end]):
@@ -247,9 +232,9 @@ def _years(shadow: str) -> list[Slot]:
 # ------------------------------------------------------------------- fields
 
 
-def _value_after(shadow: str, end: int, next_label: re.Pattern[str], kind: str = "") -> tuple[str, int]:
+def _value_after(shadow: str, seg: Segmenter, end: int, next_label: re.Pattern[str], kind: str = "") -> tuple[str, int]:
     """What follows a label at ``end``: up to the next label or the line's end; the next line if none."""
-    line_end = _line_bounds(shadow, end)[1]
+    line_end = seg.line_bounds(end)[1]
     following = next_label.search(shadow, end, line_end)
     stop = following.start() if following else line_end
     other = _ANY_LABEL_RE.search(shadow, end, stop)  # 浏览次数: after a value on a metadata line
@@ -263,7 +248,7 @@ def _value_after(shadow: str, end: int, next_label: re.Pattern[str], kind: str =
         nxt_start += 1
     if nxt_start >= len(shadow):
         return "", stop
-    nxt_end = _line_bounds(shadow, nxt_start)[1]
+    nxt_end = seg.line_bounds(nxt_start)[1]
     nxt = shadow[nxt_start:nxt_end].strip(_SPACE)
     if next_label.match(nxt) or not _looks_like_value(nxt, kind):
         return "", stop
@@ -281,11 +266,11 @@ def _looks_like_value(line: str, kind: str) -> bool:
     return len(line) <= _VALUE_LINE and not line.endswith("。") and not re.match(r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]", line)
 
 
-def _fields(shadow: str) -> list[Slot]:
+def _fields(shadow: str, seg: Segmenter) -> list[Slot]:
     any_label = re.compile(_FIELD_RE.pattern + "|" + _ATTACHMENT_RE.pattern)
     out = []
     for m in _FIELD_RE.finditer(shadow):
-        value, _ = _value_after(shadow, m.end(), any_label, m.group("label"))
+        value, _ = _value_after(shadow, seg, m.end(), any_label, m.group("label"))
         value = value.strip(_SPACE + "，,；;。)）")
         if _LABELS_ONLY_RE.match(value):
             value = ""  # 邮编:,电话、传真: — the words are the next field's labels, not 邮编's value
@@ -296,10 +281,10 @@ def _fields(shadow: str) -> list[Slot]:
 # -------------------------------------------------------------- attachments
 
 
-def _attachments(shadow: str, tables: list[StandardTable]) -> list[Slot]:
+def _attachments(shadow: str, seg: Segmenter, tables: list[StandardTable]) -> list[Slot]:
     out = []
     for m in _ATTACHMENT_RE.finditer(shadow):
-        value, stop = _value_after(shadow, m.end(), _ATTACHMENT_RE)
+        value, stop = _value_after(shadow, seg, m.end(), _ATTACHMENT_RE)
         value = value.strip(_SPACE)
         attached = None
         if value and _TABLE_NAME_RE.search(value) and not _FILE_RE.search(value):
@@ -325,13 +310,13 @@ def _follows(shadow: str, after: int, name: str, tables: list[StandardTable]) ->
 # -------------------------------------------------------------------- marks
 
 
-def _marks(shadow: str) -> list[Slot]:
+def _marks(shadow: str, seg: Segmenter) -> list[Slot]:
     out = []
     for m in _MARK_RE.finditer(shadow):
         run = m.group()
         before = shadow[m.start() - 1 : m.start()]
         after = shadow[m.end() : m.end() + 1]
-        line_start, line_end = _line_bounds(shadow, m.start())
+        line_start, line_end = seg.line_bounds(m.start())
         line = shadow[line_start:line_end]
         if run[0] in "XxＸｘ×✕*_" and (_LATIN.match(before or " ") or _LATIN.match(after or " ")):
             continue  # part of a Latin word, a URL or a number (xxgk.gov.cn, Windows XP, 3×4)

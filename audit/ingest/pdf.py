@@ -38,6 +38,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from audit.ingest import IngestError
 from audit.ingest.layout import Layout, TableCell
+from audit.ingest.reflow import CLOSING, UNITS, glue
 from audit.model import Document
 
 
@@ -127,8 +128,8 @@ def _read_page(page: pdfplumber.page.Page, layout: Layout, dropped: list[Box], c
         if lines:
             # The page's first line may go on with the previous page's last one.
             goes_on = carry is not None and _continues(carry.line, lines[0], carry.edges, edges)
-            glue = _glue(carry.line["text"], lines[0]["text"]) if carry is not None and goes_on else ""
-            layout.add_paragraph(glue + _join(lines, edges), continues=goes_on)
+            joint = glue(carry.line["text"], lines[0]["text"]) if carry is not None and goes_on else ""
+            layout.add_paragraph(joint + _join(lines, edges), continues=goes_on)
             carry = _Last(lines[-1], edges)
         if i < len(tables):
             layout.add_table(_cells(*tables[i]))
@@ -140,8 +141,6 @@ def _read_page(page: pdfplumber.page.Page, layout: Layout, dropped: list[Box], c
 # ---------------------------------------------------------------- hard wraps
 
 _OPENS_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[、.．](?!\d))")
-_CLOSING = set("，,、；;。.：:）)」』》%！!？?")
-_UNITS = set("条件项个份篇次人家名元万亿场期户批")
 
 
 def _edges(lines: list[dict], width: float) -> tuple[float, float] | None:
@@ -161,17 +160,11 @@ def _join(lines: list[dict], edges: tuple[float, float] | None) -> str:
     for line in lines:
         text = line["text"]
         if previous is not None and out and _continues(previous, line, edges, edges, same_page=True):
-            out[-1] += _glue(out[-1], text) + text
+            out[-1] += glue(out[-1], text) + text
         else:
             out.append(text)
         previous = line
     return "\n".join(out)
-
-
-def _glue(before: str, after: str) -> str:
-    """A space between two Latin words or numbers joined at a wrap; nothing between Chinese characters."""
-    a, b = before[-1:], after[:1]
-    return " " if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() else ""
 
 
 def _continues(
@@ -183,7 +176,7 @@ def _continues(
 ) -> bool:
     """Does line ``b`` go on with the text of line ``a`` (on the same page, or the next)?"""
     first, last = b["text"][:1], a["text"][-1:]
-    if first in _CLOSING or (last.isdigit() and first in _UNITS):
+    if first in CLOSING or (last.isdigit() and first in UNITS):
         return True
     if edges_a is None or edges_b is None or _OPENS_HEADING.match(b["text"]):
         return False

@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CLOSING = set("，,、；;。.：:）)」』》%！!？?")
+CLOSING = set("，,、；;。.：:）)」』》%！!？?")
 _SENTENCE_END = set("。！!？?；;：:")
-_UNITS = set("条件项个份篇次人家名元万亿场期户批")
+UNITS = set("条件项个份篇次人家名元万亿场期户批")
 _FOLIO = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 _BARE_FIGURE = re.compile(r"^\s*\d[\d,.]*%?\s*$")
 _STRUCTURAL = re.compile(
@@ -56,7 +56,7 @@ def reflow(text: str) -> str:
     out: list[str] = []
     for line in lines:
         if out and _joins(out[-1], line, width):
-            out[-1] = out[-1].rstrip() + _glue(out[-1], line.lstrip()) + line.lstrip()
+            out[-1] = out[-1].rstrip() + glue(out[-1], line.lstrip()) + line.lstrip()
         else:
             out.append(line)
     return "\n".join(out)
@@ -90,9 +90,9 @@ def _joins(line: str, following: str, width: int | None) -> bool:
     if _STRUCTURAL.search(line) or _STRUCTURAL.search(following):
         return False
     last, first = line.rstrip()[-1], following.lstrip()[0]
-    if first in _CLOSING:
+    if first in CLOSING:
         return True
-    if last.isdigit() and first in _UNITS:
+    if last.isdigit() and first in UNITS:
         return True
     if _BARE_FIGURE.match(following) and (_is_cjk(last) or last in "（(“"):
         return True
@@ -103,6 +103,7 @@ def _is_cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
-def _glue(before: str, after: str) -> str:
+def glue(before: str, after: str) -> str:
+    """A space between two Latin words or numbers joined at a wrap; nothing between Chinese characters."""
     a, b = before.rstrip()[-1:], after[:1]
     return " " if a.isascii() and a.isalnum() and b.isascii() and b.isalnum() else ""
