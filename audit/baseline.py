@@ -114,7 +114,7 @@ def write_baseline(report: AuditReport, path: Path) -> int:
     names: dict[str, str] = {}
     for result in report.documents:
         document = document_key(result.path, base)
-        for finding in result.findings:
+        for finding in [*result.findings, *result.baselined]:  # what a baseline already hides stays in it
             if _baselined(finding):
                 counts[(document, finding.rule, _finding_key(finding))] += 1
                 names[finding.rule] = finding.name
@@ -202,34 +202,46 @@ def _entry(item: Any, k: int, path: Path) -> Entry:
 # ---------------------------------------------------------------- filtering
 
 
+class Baseline:
+    """A baseline file read once, to filter the findings of one document at a time."""
+
+    def __init__(self, path: Path) -> None:
+        path = Path(path)
+        self.base = path.resolve().parent
+        # (document, rule) → [(evidence, count), …]
+        self.entries: dict[tuple[str, str], list[tuple[Any, int]]] = {}
+        for entry in read_baseline(path):
+            self.entries.setdefault((entry.document, entry.rule), []).append((entry.evidence, entry.count))
+
+    def filter(self, path: str, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:
+        """(the findings of the document at ``path`` that the baseline does not hold, those it holds), by count."""
+        document = document_key(path, self.base)
+        remaining: dict[str, list[list[Any]]] = {}  # rule → [[evidence, count left], …], fresh for each document
+        keyed = [(k, f.rule, _finding_key(f)) for k, f in enumerate(findings) if _baselined(f)]
+        dropped: set[int] = set()
+        # First the exact fingerprints, then grouped findings that lost evidence since (a sub-multiset of an entry).
+        for exact in (True, False):
+            for place, rule, evidence in keyed:
+                if place in dropped:
+                    continue
+                if rule not in remaining:
+                    remaining[rule] = [[e, n] for e, n in self.entries.get((document, rule), ())]
+                for slot in remaining[rule]:
+                    if slot[1] > 0 and (slot[0] == evidence if exact else _within(evidence, slot[0])):
+                        slot[1] -= 1
+                        dropped.add(place)
+                        break
+        kept = [f for k, f in enumerate(findings) if k not in dropped]
+        return kept, [f for k, f in enumerate(findings) if k in dropped]
+
+
 def filter_baseline(report: AuditReport, path: Path) -> AuditReport:
     """``report`` without the findings the baseline at ``path`` holds (by count); ``report`` is left as it was."""
-    path = Path(path)
-    base = path.resolve().parent
-    remaining: dict[tuple[str, str], list[list[Any]]] = {}  # (document, rule) → [[evidence, count], …]
-    for entry in read_baseline(path):
-        remaining.setdefault((entry.document, entry.rule), []).append([entry.evidence, entry.count])
-    keyed = [
-        ((d, k), (document_key(result.path, base), finding.rule), _finding_key(finding))
-        for d, result in enumerate(report.documents)
-        for k, finding in enumerate(result.findings)
-        if _baselined(finding)
-    ]
-    dropped: set[tuple[int, int]] = set()
-    # First the exact fingerprints, then grouped findings that lost evidence since (a sub-multiset of an entry).
-    for exact in (True, False):
-        for place, key, evidence in keyed:
-            if place in dropped:
-                continue
-            for slot in remaining.get(key, ()):
-                if slot[1] > 0 and (slot[0] == evidence if exact else _within(evidence, slot[0])):
-                    slot[1] -= 1
-                    dropped.add(place)
-                    break
-    documents = [
-        replace(result, findings=[f for k, f in enumerate(result.findings) if (d, k) not in dropped])
-        for d, result in enumerate(report.documents)
-    ]
+    baseline = Baseline(path)
+    documents = []
+    for result in report.documents:
+        kept, hidden = baseline.filter(result.path, result.findings)
+        documents.append(replace(result, findings=kept, baselined=[*result.baselined, *hidden]))
     return AuditReport(documents)
 
 
@@ -238,4 +250,4 @@ def _within(evidence: tuple, entry: tuple) -> bool:
     return bool(evidence) and not Counter(evidence) - Counter(entry)
 
 
-__all__ = ["BaselineError", "Entry", "document_key", "filter_baseline", "read_baseline", "write_baseline"]
+__all__ = ["Baseline", "BaselineError", "Entry", "document_key", "filter_baseline", "read_baseline", "write_baseline"]

@@ -156,6 +156,15 @@ class Config:
             return False
         return not any(rule.startswith(s) for s in self.ignore)
 
+    def apply(self, findings: list[Finding]) -> list[Finding]:
+        """``findings`` with ``select``/``ignore`` and ``severity`` applied (input findings only re-graded)."""
+        out = []
+        for finding in findings:
+            if self.reports(finding.rule):
+                severity = self.severity_of(finding)
+                out.append(finding if severity is finding.severity else replace(finding, severity=severity))
+        return out
+
     def severity_of(self, finding: Finding) -> Severity:
         """The finding's severity after the ``severity`` table (longest matching key wins)."""
         keys = [key for key in self.severity if finding.rule.startswith(key)]
@@ -226,16 +235,7 @@ def apply_config(report: AuditReport, config: Config) -> AuditReport:
 
     Input findings (INP*) are never filtered out, only re-graded.
     """
-    documents = []
-    for result in report.documents:
-        findings = []
-        for finding in result.findings:
-            if not config.reports(finding.rule):
-                continue
-            severity = config.severity_of(finding)
-            findings.append(finding if severity is finding.severity else replace(finding, severity=severity))
-        documents.append(replace(result, findings=findings))
-    return AuditReport(documents)
+    return AuditReport([replace(result, findings=config.apply(result.findings)) for result in report.documents])
 
 
 # ------------------------------------------------------------------- reading

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import enum
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any, Iterable
 
@@ -40,6 +41,8 @@ _INTERVAL_RE = re.compile(r"^([\[(])(-?[0-9./]+),(-?[0-9./]+|inf)([\])])$")
 
 def _exact_text(value: Fraction) -> str:
     """Decimal text when ``value`` has a finite decimal expansion, else ``p/q``."""
+    if value.denominator == 1:
+        return str(value.numerator)
     text = plain_number(value)
     return text if Fraction(text) == value else str(value)
 
@@ -78,6 +81,9 @@ class Interval:
     @classmethod
     def sum(cls, items: Iterable[Interval]) -> Interval:
         """The interval of a sum of figures, each known only as an interval."""
+        items = tuple(items)
+        if all(i.lo.denominator == 1 and i.hi == i.lo and not (i.lo_open or i.hi_open) for i in items):
+            return cls.exact(sum(i.lo.numerator for i in items))  # table counts: whole numbers, summed as ints
         total = cls.exact(0)
         for item in items:
             total = total + item
@@ -108,12 +114,18 @@ class Interval:
 
     @classmethod
     def parse(cls, text: str) -> Interval:
-        m = _INTERVAL_RE.match(text.strip())
-        if not m:
-            raise ValueError(f"not an interval: {text!r}")
-        lo_b, lo, hi, hi_b = m.groups()
-        hi_v = None if hi == "inf" else Fraction(hi)
-        return cls(Fraction(lo), hi_v, lo_b == "(", hi_v is not None and hi_b == ")")
+        """The interval ``str`` encoded (cached: claim tables repeat a few texts such as ``[0,0]`` many times)."""
+        return _parse_interval(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _parse_interval(text: str) -> Interval:
+    m = _INTERVAL_RE.match(text.strip())
+    if not m:
+        raise ValueError(f"not an interval: {text!r}")
+    lo_b, lo, hi, hi_b = m.groups()
+    hi_v = None if hi == "inf" else Fraction(hi)
+    return Interval(Fraction(lo), hi_v, lo_b == "(", hi_v is not None and hi_b == ")")
 
 
 # -------------------------------------------------------------------------- grids
@@ -176,6 +188,7 @@ class Document:
     grids: tuple[Grid, ...] = ()
     # Offset in ``text`` where each page starts (paged sources only: PDF).
     page_starts: tuple[int, ...] = ()
+    _line_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.text) != len(self.shadow):
@@ -183,6 +196,13 @@ class Document:
 
     def quote(self, span: Span) -> str:
         return self.text[span.start : span.end]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of ``offset`` in ``text``, columns in code points."""
+        if self._line_starts is None:
+            self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        line = bisect.bisect_right(self._line_starts, offset)
+        return line, offset - self._line_starts[line - 1] + 1
 
     def page_of(self, offset: int) -> int | None:
         """The 1-based page ``offset`` falls on, or None for a source without pages."""
@@ -340,13 +360,20 @@ class YearOverYear:
     """A cell of this year's table that last year's report of the same body fixes.
 
     ``expected`` is what last year's figures give (``working`` says how), e.g.
-    this year's 上年结转 = last year's 结转下年度继续办理.
+    this year's 上年结转 = last year's 结转下年度继续办理. The cell is named by its
+    ``table``/``row``/``column`` ids and ``value``; ``cell`` itself is filled in
+    from the document's facts when the claim is reported (the claims across
+    reports are made from each report's digest, not its facts).
     """
 
     rule: str
-    cell: TableCell
+    table: str
+    row: str
+    column: str
+    value: Fraction
     expected: Fraction
     working: str
+    cell: TableCell | None = None
 
 
 # ------------------------------------------------------------------- placeholders
@@ -573,6 +600,9 @@ class Evidence:
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    # (line, column, end line, end column), 1-based, of ``start``/``end`` in the text (SARIF,
+    # GitHub annotations); set when the finding is made, so outputs need not keep the text.
+    region: tuple[int, int, int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -601,15 +631,71 @@ class Status(str, enum.Enum):
     ERROR = "error"
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the outputs read of a document once its text and facts are let go (``DocumentResult.release``)."""
+
+    format: str
+    dropped: tuple[Any, ...]
+    dating: Dating | None
+
+
 @dataclass(slots=True)
 class DocumentResult:
-    """The audit of one input. ``document`` is None when it could not be read."""
+    """The audit of one input. ``document`` is None when it could not be read.
+
+    A batch streamed in chunks keeps only what its outputs need of each document:
+    ``release()`` replaces the text and facts by a ``DocumentInfo`` once the
+    document's page is written. ``baselined`` holds the findings a baseline hid.
+    """
 
     path: str
     document: Document | None
     findings: list[Finding] = field(default_factory=list)
     report_year: int | None = None
     facts: Facts | None = None
+    info: DocumentInfo | None = None
+    baselined: list[Finding] = field(default_factory=list)
+
+    @property
+    def read(self) -> bool:
+        """Whether the input was read at all (it may be released since)."""
+        return self.document is not None or self.info is not None
+
+    @property
+    def format(self) -> str | None:
+        if self.document is not None:
+            return self.document.format
+        return self.info.format if self.info is not None else None
+
+    @property
+    def dropped(self) -> list[Any]:
+        """Page chrome the reader left out of the text (``meta["dropped"]``)."""
+        if self.document is not None:
+            return list(self.document.meta.get("dropped", []))
+        return list(self.info.dropped) if self.info is not None else []
+
+    @property
+    def dating(self) -> Dating | None:
+        if self.facts is not None:
+            return self.facts.dating
+        return self.info.dating if self.info is not None else None
+
+    @property
+    def issuer(self) -> str | None:
+        dating = self.dating
+        return dating.issuer if dating is not None else None
+
+    def release(self) -> None:
+        """Let go of the text and facts, keeping what the outputs read (``DocumentInfo``)."""
+        if self.document is None:
+            return
+        dating = None
+        if self.facts is not None:  # the statements and dates lists are the facts, not the summary
+            dating = replace(self.facts.dating, citations=[], statements=[], plans=[], as_of=[], date_texts=[])
+        self.info = DocumentInfo(self.document.format, tuple(self.document.meta.get("dropped", ())), dating)
+        self.document = None
+        self.facts = None
 
     @property
     def status(self) -> Status:
@@ -617,7 +703,7 @@ class DocumentResult:
 
         An input warning (a file read despite its wrong extension, INP003) does not make it unreadable.
         """
-        if self.document is None or any(
+        if not self.read or any(
             f.category is Category.INPUT and f.severity is Severity.ERROR for f in self.findings
         ):
             return Status.ERROR

@@ -6,24 +6,49 @@ every input keeps its place in the report; a document that takes longer
 than the time limit to read and extract is stopped with an INP004 finding. A document read despite a problem
 with the file (its suffix names another format: ingest's
 ``meta["ingest_warnings"]``) carries an INP003 warning for each.
+
+**Chunks.** A batch is audited in chunks of ``chunk_size`` documents, in
+order: each chunk is read and extracted, its claim tables are validated by GX
+(one run per claim table per chunk), and each document is handed to the
+caller's ``Finisher`` (configuration and baseline applied, page written) while
+its text and facts are still in memory; with ``keep=False`` they are then let
+go (``DocumentResult.release``), so memory stays bounded by the chunk whatever
+the size of the batch. What the claims across reports need of each document
+(``years.Digest``, a few kilobytes) is kept for the whole run; those claims
+are validated once at the end, and a document that gets a finding from them
+is read again to quote its evidence and rewrite its page.
+
+**Jobs.** With ``jobs > 1`` chunks run in worker processes, forked after GX
+is imported and the suites are loaded, so GX is imported once (where fork is
+not available, each worker imports it once). Results come back in input order
+whatever order the workers finish in, so the output does not depend on
+``jobs``. A batch read from stdin runs in this process.
 """
 
 from __future__ import annotations
 
+import math
+import multiprocessing
+import os
 import signal
 import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Protocol, Sequence
 
-from audit.checks.claims import build_tables
-from audit.checks.kinds import Claim
+from audit.checks.claims import build_across_tables, build_tables
 from audit.checks.findings import from_claims, input_finding
+from audit.checks.kinds import Claim
+from audit.checks.years import Digest, digest
 from audit.extract import extract
-from audit.ingest import DEFAULT_MAX_BYTES, IngestError, discover, load
-from audit.model import AuditReport, Document, DocumentResult, Facts, Finding
+from audit.ingest import DEFAULT_MAX_BYTES, STDIN, IngestError, discover, load
+from audit.model import AuditReport, Document, DocumentResult, Finding
 
 DEFAULT_TIMEOUT = 60.0  # seconds per document to be read and extracted: the samples take well under one
+DEFAULT_CHUNK = 500  # documents per chunk: GX's fixed cost per run (~0.5 s) is ~1 ms a document
 
 
 def default_suites_dir() -> Path:
@@ -31,6 +56,68 @@ def default_suites_dir() -> Path:
     here = Path(__file__).resolve().parent
     packaged = here / "_expectations"
     return packaged if packaged.is_dir() else here.parent / "expectations"
+
+
+def default_jobs() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class Finisher(Protocol):
+    """What the caller does with each document while its text and facts are in memory.
+
+    ``filter`` returns the findings to report and those a baseline hides (it may
+    change severities); ``write`` writes the document's page. Both run in the
+    worker process that audited the document, so a finisher must pickle.
+    """
+
+    def filter(self, path: str, findings: list[Finding]) -> tuple[list[Finding], list[Finding]]: ...
+
+    def write(self, result: DocumentResult) -> None: ...
+
+
+@dataclass
+class Timings:
+    """Seconds spent in each stage, added up over the processes that did the work."""
+
+    ingest: float = 0.0
+    extract: float = 0.0
+    checks: float = 0.0
+    render: float = 0.0
+
+    def add(self, other: Timings) -> None:
+        for name in ("ingest", "extract", "checks", "render"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            setattr(self, name, getattr(self, name) + time.perf_counter() - start)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What every chunk of a run needs (inherited by forked workers, pickled to spawned ones)."""
+
+    suites_dir: Path
+    overrides: dict[str, dict[str, Any]] | None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    timeout: float | None = DEFAULT_TIMEOUT
+    finish: Finisher | None = None
+    keep: bool = True
+
+
+@dataclass
+class _Chunk:
+    results: list[DocumentResult]
+    digests: list[Digest | None]
+    timings: Timings = field(default_factory=Timings)
 
 
 def audit_paths(
@@ -41,6 +128,11 @@ def audit_paths(
     progress: Callable[[int, int, str], None] | None = None,
     overrides: dict[str, dict[str, Any]] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    jobs: int = 1,
+    chunk_size: int = DEFAULT_CHUNK,
+    finish: Finisher | None = None,
+    keep: bool = True,
+    timings: Timings | None = None,
 ) -> AuditReport:
     """Audit every input ``paths`` names (files, folders, globs, ``-``), in order.
 
@@ -50,16 +142,32 @@ def audit_paths(
     ``overrides`` (``{rule: {kwarg: value}}``, ``Config.overrides()``) replaces
     expectation kwargs of the suites for this run (see ``gx.load_suites``).
 
-    ``progress(done, total, path)`` is called after each input is read (a caller's
-    progress bar; the pipeline itself prints nothing).
+    ``jobs`` worker processes audit chunks of ``chunk_size`` documents; ``finish``
+    sees each document while it is in memory, and ``keep=False`` lets go of the
+    texts and facts after it (see the module doc). ``timings``, when given, gets
+    the seconds spent per stage added to it.
+
+    ``progress(done, total, path)`` is called as inputs are audited (a caller's
+    progress bar; the pipeline itself prints nothing): after each document when
+    one process does the work, after each chunk otherwise.
     """
     inputs = discover(paths)
-    results = []
-    for done, path in enumerate(inputs, 1):
-        results.append(_read(path, max_bytes, timeout))
-        if progress is not None:
-            progress(done, len(inputs), path)
-    return _audit(results, suites_dir, overrides)
+    run = _Run(suites_dir or default_suites_dir(), overrides, max_bytes, timeout, finish, keep)
+    suites = _load_suites(run)
+    size = max(1, min(chunk_size, math.ceil(len(inputs) / max(1, jobs)))) if inputs else 1
+    chunks = [inputs[i : i + size] for i in range(0, len(inputs), size)]
+    total = timings if timings is not None else Timings()
+    results: list[DocumentResult] = []
+    digests: list[Digest | None] = []
+    in_process = jobs <= 1 or len(chunks) <= 1 or STDIN in inputs
+    for chunk in _chunks(chunks, run, suites, 1 if in_process else jobs, progress, len(inputs)):
+        results += chunk.results
+        digests += chunk.digests
+        total.add(chunk.timings)
+        if progress is not None and not in_process:
+            progress(len(results), len(inputs), chunk.results[-1].path)
+    _across(results, digests, run, suites, total)
+    return AuditReport(results)
 
 
 def audit_documents(
@@ -68,31 +176,189 @@ def audit_documents(
     suites_dir: Path | None = None,
     overrides: dict[str, dict[str, Any]] | None = None,
 ) -> AuditReport:
-    """Audit documents already in memory (the library entry point)."""
-    return _audit([_extract(document) for document in documents], suites_dir, overrides)
+    """Audit documents already in memory (the library entry point): one chunk, nothing let go."""
+    run = _Run(suites_dir or default_suites_dir(), overrides)
+    suites = _load_suites(run)
+    timings = Timings()
+    chunk = _audit_chunk([_extract(document) for document in documents], run, suites, timings)
+    _across(chunk.results, chunk.digests, run, suites, timings)
+    return AuditReport(chunk.results)
 
 
-def _audit(
-    results: list[DocumentResult], suites_dir: Path | None, overrides: dict[str, dict[str, Any]] | None = None
-) -> AuditReport:
-    _check(results, suites_dir or default_suites_dir(), overrides)
-    for result in results:
-        result.findings.sort(key=_finding_order)
-    return AuditReport(results)
+# ------------------------------------------------------------------ chunks
+
+_state: tuple[_Run, Any] | None = None  # (run, suites) of the chunks this process audits
 
 
-def _read(path: str, max_bytes: int, timeout: float | None = None) -> DocumentResult:
+def _load_suites(run: _Run) -> Any:
+    from audit.checks import gx  # GX is heavy: imported only when there is something to check
+
+    return gx.load_suites(run.suites_dir, run.overrides)
+
+
+def _chunks(
+    chunks: list[list[str]],
+    run: _Run,
+    suites: Any,
+    jobs: int,
+    progress: Callable[[int, int, str], None] | None,
+    total: int,
+) -> Iterator[_Chunk]:
+    """The audited chunks, in order: here, or in worker processes."""
+    global _state
+    if jobs <= 1:
+        done = 0
+        for paths in chunks:
+            timings = Timings()
+            results = []
+            for path in paths:
+                results.append(_read(path, run, timings))
+                done += 1
+                if progress is not None:
+                    progress(done, total, path)
+            yield _audit_chunk(results, run, suites, timings)
+        return
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    _state = (run, suites)  # a forked worker starts with it: GX imported and the suites loaded
+    try:
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(chunks)),
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(None if fork else run,),
+        ) as pool:
+            yield from pool.map(_audit_paths_chunk, chunks)
+    finally:
+        _state = None
+
+
+def _start_worker(run: _Run | None) -> None:
+    """Worker set-up: a spawned worker loads the suites itself; Ctrl-C is left to the parent."""
+    global _state
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if run is not None:
+        _state = (run, _load_suites(run))
+
+
+def _audit_paths_chunk(paths: list[str]) -> _Chunk:
+    """One chunk in a worker process."""
+    assert _state is not None, "worker started without its run"
+    run, suites = _state
+    timings = Timings()
+    return _audit_chunk([_read(path, run, timings) for path in paths], run, suites, timings)
+
+
+def _audit_chunk(results: list[DocumentResult], run: _Run, suites: Any, timings: Timings) -> _Chunk:
+    """Check a chunk of extracted documents, finish each, and let go of them unless the run keeps them."""
+    from audit.checks import gx
+
+    with timings.stage("checks"):
+        failures = gx.validate(build_tables([r.facts for r in results]), suites)
+        for doc, found in _rejected(failures).items():
+            document = results[doc].document
+            assert document is not None
+            results[doc].findings += [from_claims(f.meta, f.table.kind, claims, document) for f, claims in found]
+        digests = [digest(r.facts) for r in results]
+    with timings.stage("render"):
+        for result in results:
+            result.findings.sort(key=_finding_order)
+            _finish(result, run)
+    return _Chunk(results, digests, timings)
+
+
+def _finish(result: DocumentResult, run: _Run) -> None:
+    """Hand a checked document to the run's finisher, then let go of it unless the run keeps it."""
+    if run.finish is not None:
+        result.findings, hidden = run.finish.filter(result.path, result.findings)
+        result.baselined += hidden
+        run.finish.write(result)
+    if not run.keep and result.path != STDIN:  # what stdin held cannot be read again
+        result.release()
+
+
+def _rejected(failures: list[Any]) -> dict[int, list[tuple[Any, list[Claim]]]]:
+    """Rejected claims by document: one (failure, claims) per rule and group, so a grouped kind gives one finding."""
+    groups: dict[tuple[str, int, Any], tuple[Any, list[Claim]]] = {}
+    for failure in failures:
+        claim = failure.table.claims[failure.claim_id]
+        kind = failure.table.kind
+        key = kind.group(claim.fact) if kind.group else claim.id
+        grouped = groups.setdefault((failure.meta["rule"], claim.doc, key), (failure, []))[1]
+        if all(c.id != claim.id for c in grouped):  # one claim may fail two expectations of a rule
+            grouped.append(claim)
+    by_doc: dict[int, list[tuple[Any, list[Claim]]]] = {}
+    for (_, doc, _), found in groups.items():
+        by_doc.setdefault(doc, []).append(found)
+    return by_doc
+
+
+# ------------------------------------------------------- across reports
+
+
+def _across(
+    results: list[DocumentResult], digests: list[Digest | None], run: _Run, suites: Any, timings: Timings
+) -> None:
+    """Validate the claims across reports once for the run; report them on their documents.
+
+    A document let go since is read again (its evidence is quoted from its text and
+    its page is written anew); one that cannot be gets an INP002 finding instead.
+    """
+    from audit.checks import gx
+
+    with timings.stage("checks"):
+        rejected = _rejected(gx.validate(build_across_tables(digests), suites))
+    for doc, found in rejected.items():
+        result = results[doc]
+        document, facts = result.document, result.facts
+        if document is None or facts is None:
+            again = _read(result.path, run, timings)
+            document, facts = again.document, again.facts
+        with timings.stage("checks"):
+            try:
+                if document is None or facts is None:
+                    raise RuntimeError("the document could not be read again")
+                new = [
+                    from_claims(
+                        f.meta,
+                        f.table.kind,
+                        [replace(c, fact=f.table.kind.resolve(c.fact, facts, digests)) for c in claims],
+                        document,
+                    )
+                    for f, claims in found
+                ]
+            except Exception as exc:  # noqa: BLE001 — the file changed since it was read, say
+                new = [_extract_failed(exc)]
+        with timings.stage("render"):
+            if run.finish is not None:
+                new, hidden = run.finish.filter(result.path, new)
+                result.baselined += hidden
+            result.findings = sorted(result.findings + new, key=_finding_order)
+            if run.finish is not None and new:
+                kept = result.document, result.facts
+                result.document, result.facts = document, facts
+                run.finish.write(result)
+                result.document, result.facts = kept
+
+
+# ------------------------------------------------------------ documents
+
+
+def _read(path: str, run: _Run, timings: Timings) -> DocumentResult:
+    timeout = run.timeout
     try:
         with _time_limit(timeout):
             try:
-                document = load(path, max_bytes=max_bytes)
+                with timings.stage("ingest"):
+                    document = load(path, max_bytes=run.max_bytes)
             except IngestError as exc:
                 return DocumentResult(
                     path=path,
                     document=None,
                     findings=[input_finding("INP001", exc.message_zh, exc.message_en)],
                 )
-            return _extract(document)
+            with timings.stage("extract"):
+                return _extract(document)
     except _TimedOut:
         return DocumentResult(
             path=path,
@@ -139,48 +405,22 @@ def _time_limit(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+def _extract_failed(exc: Exception) -> Finding:
+    kind = type(exc).__name__
+    return input_finding(
+        "INP002",
+        f"提取数据时出错（{kind}: {exc}），该文件的检查不完整",
+        f"extraction failed ({kind}: {exc}); this document was not fully checked",
+    )
+
+
 def _extract(document: Document) -> DocumentResult:
     warnings = [input_finding("INP003", zh, en) for zh, en in document.meta.get("ingest_warnings", ())]
     try:
         facts = extract(document)
     except Exception as exc:  # noqa: BLE001 — any extractor bug is reported on its document
-        kind = type(exc).__name__
-        return DocumentResult(
-            path=document.path,
-            document=document,
-            findings=[
-                input_finding(
-                    "INP002",
-                    f"提取数据时出错（{kind}: {exc}），该文件的检查不完整",
-                    f"extraction failed ({kind}: {exc}); this document was not fully checked",
-                ),
-                *warnings,
-            ],
-        )
+        return DocumentResult(path=document.path, document=document, findings=[_extract_failed(exc), *warnings])
     return DocumentResult(document.path, document, warnings, facts.report_year, facts)
-
-
-def _check(
-    results: list[DocumentResult], suites_dir: Path, overrides: dict[str, dict[str, Any]] | None = None
-) -> None:
-    from audit.checks import gx  # GX is heavy: imported only when there is something to check
-
-    suites = gx.load_suites(suites_dir, overrides)
-    batch: list[Facts | None] = [r.facts for r in results]
-    tables = build_tables(batch)
-    # Rejected claims, gathered per (rule, document, group) so a grouped kind gives one finding.
-    groups: dict[tuple[str, int, Any], tuple[gx.Failure, list[Claim]]] = {}
-    for failure in gx.validate(tables, suites):
-        claim = failure.table.claims[failure.claim_id]
-        kind = failure.table.kind
-        key = kind.group(claim.fact) if kind.group else claim.id
-        grouped = groups.setdefault((failure.meta["rule"], claim.doc, key), (failure, []))[1]
-        if all(c.id != claim.id for c in grouped):  # one claim may fail two expectations of a rule
-            grouped.append(claim)
-    for (_, doc, _), (failure, claims) in groups.items():
-        result = results[doc]
-        assert result.document is not None
-        result.findings.append(from_claims(failure.meta, failure.table.kind, claims, result.document))
 
 
 def _finding_order(finding: Finding) -> tuple[int, int, str]:

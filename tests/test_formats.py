@@ -59,8 +59,11 @@ NASTY_TEXT = (
 
 
 def _span(piece: str, **where) -> Evidence:
+    """Evidence as the checks make it: with its line/column region in the text."""
     start = NASTY_TEXT.index(piece)
-    return Evidence(piece, start, start + len(piece), **where)
+    text = Document(path=NASTY_PATH, format="pdf", text=NASTY_TEXT, shadow=NASTY_TEXT)
+    region = (*text.position(start), *text.position(start + len(piece)))
+    return Evidence(piece, start, start + len(piece), region=region, **where)
 
 
 def nasty_result() -> DocumentResult:

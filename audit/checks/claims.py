@@ -7,7 +7,7 @@ The kinds of prose and table claims are defined here, the period kinds in
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 import pandas as pd
 
@@ -16,7 +16,7 @@ from audit.checks.dating import PERIOD_KINDS
 from audit.checks.slots import SLOT_KIND
 from audit.checks.structure import STRUCTURE_KINDS
 from audit.checks.kinds import Claim, ClaimKind, ClaimTable, Description, json_number
-from audit.checks.years import year_over_year
+from audit.checks.years import Digest, resolve_year, year_over_year
 from audit.extract.standard import T4, TABLE_NAMES
 from audit.extract.tables import compact_cell_text
 from audit.model import (
@@ -333,10 +333,11 @@ def _version_cells(table: StandardTable) -> tuple[TableCell, ...]:
 
 
 def _year_row(y: YearOverYear) -> dict[str, Any]:
-    return {"rule": y.rule, "left": str(y.cell.interval), "right": str(Interval.exact(y.expected))}
+    return {"rule": y.rule, "left": str(Interval.exact(y.value)), "right": str(Interval.exact(y.expected))}
 
 
 def _describe_year(y: YearOverYear) -> Description:
+    assert y.cell is not None, "a year-over-year claim is described once resolved"
     return Description(
         fields={
             "place": _cell_place(y.cell),
@@ -415,6 +416,7 @@ KINDS: dict[str, ClaimKind] = {
             row=_year_row,
             describe=_describe_year,
             across=year_over_year,
+            resolve=resolve_year,
         ),
         ClaimKind(
             name="shares",
@@ -430,20 +432,25 @@ KINDS: dict[str, ClaimKind] = {
 }
 
 
-def build_tables(batch: list[Facts | None]) -> dict[str, ClaimTable]:
-    """One table per claim kind for the whole batch; ``claim_id`` keys rows back to facts."""
-    tables: dict[str, ClaimTable] = {}
-    for kind in KINDS.values():
-        rows: list[dict[str, Any]] = []
-        claims: dict[str, Claim] = {}
-        if kind.across is not None:
-            pairs = kind.across(batch)
-        else:
-            pairs = [(doc, fact) for doc, facts in enumerate(batch) if facts is not None for fact in kind.facts(facts)]
-        for k, (doc, fact) in enumerate(pairs):
-            claim_id = f"{doc}:{kind.name}:{k}"
-            claims[claim_id] = Claim(claim_id, doc, fact)
-            rows.append({"claim_id": claim_id, **kind.row(fact)})
-        frame = pd.DataFrame(rows, columns=["claim_id", *kind.columns])
-        tables[kind.name] = ClaimTable(kind, frame, claims)
-    return tables
+def build_tables(batch: Sequence[Facts | None]) -> dict[str, ClaimTable]:
+    """One table per claim kind of single documents, for a chunk of documents; ``claim_id`` keys rows back to facts."""
+    return {
+        kind.name: _table(kind, [(doc, fact) for doc, facts in enumerate(batch) if facts is not None for fact in kind.facts(facts)])
+        for kind in KINDS.values()
+        if kind.across is None
+    }
+
+
+def build_across_tables(digests: Sequence[Digest | None]) -> dict[str, ClaimTable]:
+    """One table per claim kind across reports, for the whole run (from each report's ``Digest``)."""
+    return {kind.name: _table(kind, kind.across(digests)) for kind in KINDS.values() if kind.across is not None}
+
+
+def _table(kind: ClaimKind, pairs: list[tuple[int, Any]]) -> ClaimTable:
+    rows: list[dict[str, Any]] = []
+    claims: dict[str, Claim] = {}
+    for k, (doc, fact) in enumerate(pairs):
+        claim_id = f"{doc}:{kind.name}:{k}"
+        claims[claim_id] = Claim(claim_id, doc, fact)
+        rows.append({"claim_id": claim_id, **kind.row(fact)})
+    return ClaimTable(kind, pd.DataFrame(rows, columns=["claim_id", *kind.columns]), claims)

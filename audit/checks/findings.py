@@ -49,7 +49,9 @@ def _limit(meta: dict[str, Any]) -> str:
 
 
 def _quote(document: Document, span: Span) -> Evidence:
-    return Evidence(document.quote(span), span.start, span.end, document.page_of(span.start))
+    return Evidence(
+        document.quote(span), span.start, span.end, document.page_of(span.start), region=_region(document, span)
+    )
 
 
 def _cell(document: Document, cell: TableCell) -> Evidence:
@@ -62,7 +64,15 @@ def _cell(document: Document, cell: TableCell) -> Evidence:
         table=cell.table,
         row=cell.row_label,
         column=cell.column_label,
+        region=_region(document, span),
     )
+
+
+def _region(document: Document, span: Span) -> tuple[int, int, int, int] | None:
+    """1-based (line, column, end line, end column) of ``span``; None when it lies outside the text."""
+    if span.end > len(document.text):
+        return None
+    return (*document.position(span.start), *document.position(span.end))
 
 
 def input_finding(rule_id: str, message_zh: str, message_en: str) -> Finding:

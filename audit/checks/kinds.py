@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
 import pandas as pd
 
@@ -41,8 +41,10 @@ class ClaimKind:
     """How one kind of fact becomes rows of a claim table and findings.
 
     ``facts`` takes one document's facts; ``across`` (when set) instead takes the
-    whole batch and returns ``(document index, fact)`` pairs, for claims that
-    compare documents. A kind with ``group`` reports the rejected claims of one
+    whole run's digests (``years.Digest``, one per report, None where there is
+    none) and returns ``(document index, fact)`` pairs, for claims that compare
+    documents; ``resolve(fact, facts, digests)`` completes such a fact from its
+    document's facts (read again) before it is described. A kind with ``group`` reports the rejected claims of one
     document that share a group key as ONE finding, described by
     ``describe_group`` (the blank cells of a table are one finding, not fifty).
     """
@@ -52,7 +54,8 @@ class ClaimKind:
     facts: Callable[[Facts], list[Any]]
     row: Callable[[Any], dict[str, Any]]
     describe: Callable[[Any], Description]
-    across: Callable[[list[Facts | None]], list[tuple[int, Any]]] | None = None
+    across: Callable[[Sequence[Any]], list[tuple[int, Any]]] | None = None
+    resolve: Callable[[Any, Facts, Sequence[Any]], Any] | None = None
     group: Callable[[Any], Any] | None = None
     describe_group: Callable[[list[Any]], Description] | None = None
 

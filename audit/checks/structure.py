@@ -19,11 +19,11 @@ Per document, the failing rows of one rule are one finding:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, Sequence
 
 from audit.checks.kinds import ClaimKind, Description, items_kind
-from audit.checks.years import previous_reports
+from audit.checks.years import Digest, previous_reports, sentence_hash
 from audit.model import Facts, Heading, PartCount, Repeat, RequiredPart, Span, Structure
 
 _QUOTED_HEADINGS = 8  # top-level headings quoted as the evidence of a missing part
@@ -41,16 +41,18 @@ class InDoc:
 
 @dataclass(frozen=True, slots=True)
 class Copied:
-    """This report's sentences against last year's report of the same body."""
+    """This report's sentences against last year's report of the same body (``last``, its index in the run)."""
 
-    identical: tuple[Span, ...]  # this report's sentences found in last year's, in text order
+    same: int  # this report's sentences found word for word in last year's
     sentences: int  # this report's comparable sentences
+    last: int
     last_year: int
     last_issuer: str
+    identical: tuple[Span, ...] = ()  # those sentences, in text order (filled in by ``_resolve_copied``)
 
     @property
     def share(self) -> float:
-        return len(self.identical) / self.sentences
+        return self.same / self.sentences
 
 
 # ----------------------------------------------------------- required parts
@@ -177,29 +179,38 @@ def _describe_chrome(items: list[InDoc]) -> Description:
 # ------------------------------------------------------------------- copies
 
 
-def _copies(batch: list[Facts | None]) -> list[tuple[int, Copied]]:
+def _copies(batch: Sequence[Digest | None]) -> list[tuple[int, Copied]]:
     out = []
     for doc, last_doc in previous_reports(batch):
         this, last = batch[doc], batch[last_doc]
-        assert this is not None and last is not None and last.report_year and last.issuer
-        sentences = this.structure.sentences
-        if len(sentences) < _MIN_SENTENCES:
+        assert this is not None and last is not None
+        if this.sentence_count < _MIN_SENTENCES:
             continue
-        same = sorted((span for key, span in sentences.items() if key in last.structure.sentences), key=lambda s: s.start)
-        out.append((doc, Copied(tuple(same), len(sentences), last.report_year, last.issuer)))
+        same = len(set(this.sentence_hashes()).intersection(last.sentence_hashes()))
+        out.append((doc, Copied(same, this.sentence_count, last_doc, last.report_year, last.issuer)))
     return out
+
+
+def _resolve_copied(c: Copied, facts: Facts, batch: Sequence[Digest | None]) -> Copied:
+    """The claim with this report's identical sentences, from its facts and last year's digest."""
+    last = batch[c.last]
+    assert last is not None
+    theirs = set(last.sentence_hashes())
+    spans = sorted((span for key, span in facts.structure.sentences.items() if sentence_hash(key) in theirs), key=lambda s: s.start)
+    assert len(spans) == c.same, "the facts read again differ from the digest"
+    return replace(c, identical=tuple(spans))
 
 
 def _describe_copied(c: Copied) -> Description:
     return Description(
         fields={
             "share": f"{c.share:.0%}",
-            "identical": str(len(c.identical)),
+            "identical": str(c.same),
             "sentences": str(c.sentences),
             "year": str(c.last_year),
             "issuer": c.last_issuer,
         },
-        arithmetic=f"{len(c.identical)} / {c.sentences} = {c.share:.1%} > {{limit}}",
+        arithmetic=f"{c.same} / {c.sentences} = {c.share:.1%} > {{limit}}",
         expected="≤ {limit}",
         observed=round(c.share, 3),
         spans=c.identical[:_QUOTED_SENTENCES],
@@ -243,5 +254,6 @@ STRUCTURE_KINDS = (
         row=lambda c: {"identical": round(c.share, 4)},
         describe=_describe_copied,
         across=_copies,
+        resolve=_resolve_copied,
     ),
 )

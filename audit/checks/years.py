@@ -11,14 +11,87 @@ from cells both reports state as numbers:
 * TBL008 (T2-1): this year's 表二 现行有效件数 equals last year's plus this year's
   本年制发件数 minus 本年废止件数 (2021 layout, 规章 and 行政规范性文件). Documents
   also lapse by expiry or are revised, so a difference is information only.
+
+A batch is audited in chunks and a report's facts are let go with its chunk,
+so these claims are made from each report's ``Digest``: what other reports'
+checks read of it (its issuer and year, the cells above, the hashes of its
+sentences for STR009), a few kilobytes where its facts take a hundred. The
+cell a failing claim quotes is taken from the facts again when it is reported
+(``resolve_year``).
 """
 
 from __future__ import annotations
 
+import hashlib
+from array import array
 from collections import defaultdict
+from dataclasses import dataclass, replace
+from fractions import Fraction
+from typing import Protocol, Sequence
 
 from audit.extract import standard as std
-from audit.model import Facts, StandardTable, YearOverYear
+from audit.model import Facts, StandardTable, YearOverYear, plain_number
+
+_T2_ROWS = ("rules", "normative")
+_T2_COLUMNS = ("in_force", "issued", "repealed")
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """What one report carries into the claims across reports, for the whole run.
+
+    ``carried``/``forward``: 表三 二、上年结转 and 四、结转下年度继续办理 per applicant
+    column (``std.APPLICANTS``); ``in_force``: 表二 (2021 layout) 现行有效, 本年制发 and
+    本年废止 of 规章 then 行政规范性文件; None where the report has no such table.
+    ``sentences``: ``sentence_hash`` of each comparable sentence (``Structure.sentences``),
+    packed as 64-bit integers.
+    """
+
+    issuer: str
+    report_year: int
+    carried: tuple[Fraction | None, ...] | None
+    forward: tuple[Fraction | None, ...] | None
+    in_force: tuple[Fraction | None, ...] | None
+    sentences: bytes
+
+    @property
+    def sentence_count(self) -> int:
+        return len(self.sentences) // 8
+
+    def sentence_hashes(self) -> array:
+        hashes = array("q")
+        hashes.frombytes(self.sentences)
+        return hashes
+
+
+def sentence_hash(key: str) -> int:
+    """A stable 64-bit hash of a comparable sentence (the same in every process and run)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little", signed=True)
+
+
+def digest(facts: Facts | None) -> Digest | None:
+    """The digest of a report; None when it names no issuer or year (it pairs with no other)."""
+    if facts is None or not facts.issuer or not facts.report_year:
+        return None
+    t3, t2 = _table(facts, std.T3), _table(facts, std.T2)
+
+    def row(table: StandardTable | None, row_id: str) -> tuple[Fraction | None, ...] | None:
+        if table is None:
+            return None
+        cells = [table.cell(row_id, column.id) for column in std.APPLICANTS]
+        return tuple(c.value if c is not None else None for c in cells)
+
+    in_force = None
+    if t2 is not None and t2.version == std.V2021:
+        cells = [t2.cell(r, c) for r in _T2_ROWS for c in _T2_COLUMNS]
+        in_force = tuple(c.value if c is not None else None for c in cells)
+    hashes = array("q", (sentence_hash(key) for key in facts.structure.sentences))
+    return Digest(facts.issuer, facts.report_year, row(t3, "carried"), row(t3, "forward"), in_force, hashes.tobytes())
+
+
+class _Dated(Protocol):
+    issuer: str | None
+    report_year: int | None
 
 
 class _Bodies:
@@ -46,12 +119,15 @@ class _Bodies:
         return found
 
 
-def previous_reports(batch: list[Facts | None]) -> list[tuple[int, int]]:
-    """(this report, last year's report of the same body) for every report whose predecessor is in the batch."""
+def previous_reports(batch: Sequence[_Dated | None]) -> list[tuple[int, int]]:
+    """(this report, last year's report of the same body) for every report whose predecessor is in the batch.
+
+    ``batch`` holds each report's digest (or facts): anything with ``issuer`` and ``report_year``.
+    """
     reports = [
-        (doc, facts.issuer, facts.report_year)
-        for doc, facts in enumerate(batch)
-        if facts is not None and facts.issuer and facts.report_year
+        (doc, item.issuer, item.report_year)
+        for doc, item in enumerate(batch)
+        if item is not None and item.issuer and item.report_year
     ]
     bodies = _Bodies(reports)
     out: list[tuple[int, int]] = []
@@ -63,49 +139,52 @@ def previous_reports(batch: list[Facts | None]) -> list[tuple[int, int]]:
     return out
 
 
-def year_over_year(batch: list[Facts | None]) -> list[tuple[int, YearOverYear]]:
+def year_over_year(batch: Sequence[Digest | None]) -> list[tuple[int, YearOverYear]]:
     out: list[tuple[int, YearOverYear]] = []
     for doc, last_doc in previous_reports(batch):
         this, last = batch[doc], batch[last_doc]
-        assert this is not None and last is not None and this.report_year is not None
-        year = this.report_year
-        out += [(doc, claim) for claim in _carry_over(this, last, year) + _in_force(this, last, year)]
+        assert this is not None and last is not None
+        out += [(doc, claim) for claim in _carry_over(this, last) + _in_force(this, last)]
     return out
+
+
+def resolve_year(claim: YearOverYear, facts: Facts, batch: Sequence[Digest | None]) -> YearOverYear:
+    """The claim with the cell it names, from its report's facts."""
+    table = _table(facts, claim.table)
+    cell = table.cell(claim.row, claim.column) if table is not None else None
+    assert cell is not None and cell.value == claim.value, "the facts read again differ from the digest"
+    return replace(claim, cell=cell)
 
 
 def _table(facts: Facts, table: str) -> StandardTable | None:
     return next((t for t in facts.tables if t.table == table), None)
 
 
-def _carry_over(this: Facts, last: Facts, year: int) -> list[YearOverYear]:
-    now, before = _table(this, std.T3), _table(last, std.T3)
-    if now is None or before is None:
+def _carry_over(this: Digest, last: Digest) -> list[YearOverYear]:
+    if this.carried is None or last.forward is None:
         return []
     out: list[YearOverYear] = []
-    for column in std.APPLICANTS:
-        cell, previous = now.cell("carried", column.id), before.cell("forward", column.id)
-        if cell is None or previous is None or cell.value is None or previous.value is None:
+    for column, value, previous in zip(std.APPLICANTS, this.carried, last.forward):
+        if value is None or previous is None:
             continue
-        working = f"{year - 1} 年报告「四、结转下年度继续办理」{column.label}"
-        out.append(YearOverYear("TBL007", cell, previous.value, working))
+        working = f"{this.report_year - 1} 年报告「四、结转下年度继续办理」{column.label}"
+        out.append(YearOverYear("TBL007", std.T3, "carried", column.id, value, previous, working))
     return out
 
 
-def _in_force(this: Facts, last: Facts, year: int) -> list[YearOverYear]:
-    now, before = _table(this, std.T2), _table(last, std.T2)
-    if now is None or before is None or now.version != std.V2021 or before.version != std.V2021:
+def _in_force(this: Digest, last: Digest) -> list[YearOverYear]:
+    if this.in_force is None or last.in_force is None:
         return []
     out: list[YearOverYear] = []
-    for row in ("rules", "normative"):
-        cells = [now.cell(row, c) for c in ("in_force", "issued", "repealed")]
-        previous = before.cell(row, "in_force")
-        if previous is None or previous.value is None or any(c is None or c.value is None for c in cells):
+    for k, row in enumerate(_T2_ROWS):
+        in_force, issued, repealed = this.in_force[3 * k : 3 * k + 3]
+        previous = last.in_force[3 * k]
+        if previous is None or in_force is None or issued is None or repealed is None:
             continue
-        in_force, issued, repealed = cells
-        assert in_force and issued and repealed and issued.value is not None and repealed.value is not None
-        expected = previous.value + issued.value - repealed.value
+        expected = previous + issued - repealed
         working = (
-            f"{year - 1} 年现行有效 {previous.text} + 本年制发 {issued.text} − 本年废止 {repealed.text}"
+            f"{this.report_year - 1} 年现行有效 {plain_number(previous)} + 本年制发 {plain_number(issued)}"
+            f" − 本年废止 {plain_number(repealed)}"
         )
-        out.append(YearOverYear("TBL008", in_force, expected, working))
+        out.append(YearOverYear("TBL008", std.T2, row, "in_force", in_force, expected, working))
     return out

@@ -13,9 +13,9 @@ import typer
 
 from audit.cli import app
 from audit.cli.exit_codes import OK, USAGE, FailOn, exit_code
-from audit.cli.output import Lang, write_site
+from audit.cli.output import Lang, Site
 from audit.fileio import write_atomic
-from audit.pipeline import DEFAULT_TIMEOUT, audit_paths
+from audit.pipeline import DEFAULT_TIMEOUT, audit_paths, default_jobs
 from audit.render import Format, renderer
 
 
@@ -58,11 +58,16 @@ def check(
     quiet: bool = typer.Option(
         False, "-q", "--quiet", help="No progress bar; the terminal format prints only its totals line. 安静模式。"
     ),
+    jobs: Optional[int] = typer.Option(
+        None, "-j", "--jobs", min=1, help="Worker processes [default: every core]. 并行进程数（默认：全部核心）。"
+    ),
 ) -> None:
     """Audit annual reports. 检查年度报告。"""
-    from audit.baseline import BaselineError, filter_baseline, write_baseline
+    from audit.baseline import Baseline, BaselineError, write_baseline
     from audit.checks.gx import SuiteLoadError, ValidationFailed
-    from audit.config import ConfigError, apply_config, load_config
+    from audit.config import ConfigError, load_config
+    from audit.ingest import discover
+    from audit.render.names import output_names
 
     passed = dict(select=select, ignore=ignore, output=output, max_bytes=max_bytes,
                   fail_on=fail_on.value if fail_on else None, lang=lang.value if lang else None)
@@ -70,34 +75,38 @@ def check(
         config = load_config(config_file, Path.cwd(), {k: v for k, v in passed.items() if v is not None})
     except ConfigError as exc:
         _fail(f"配置错误 / configuration error: {exc}")
+    inputs = discover(paths)
+    if not inputs:
+        _fail("没有找到可检查的文件 / no input files found")
     try:
+        known = Baseline(baseline) if baseline is not None else None
+    except BaselineError as exc:
+        _fail(f"基线文件错误 / baseline error: {exc}")
+    site = Site(config.output, output_names(inputs), config.lang, config, known)
+    try:
+        config.output.mkdir(parents=True, exist_ok=True)
         with _progress(enabled=not quiet and _stderr_is_terminal()) as progress:
+            # Each page is written as its document is audited (Site), and the texts are let go after.
             report = audit_paths(
-                paths, max_bytes=config.max_bytes, progress=progress, overrides=config.overrides(),
-                timeout=timeout or None,
+                inputs, max_bytes=config.max_bytes, progress=progress, overrides=config.overrides(),
+                timeout=timeout or None, jobs=jobs or default_jobs(), finish=site, keep=False,
             )
+        site.write_index(report)
     except SuiteLoadError as exc:
         _fail(f"检查规则加载失败 / cannot load the expectation suites: {exc}")
     except ValidationFailed as exc:
         _fail(f"检查引擎内部错误 / internal error in a check: {exc}")
+    except OSError as exc:
+        _fail(f"无法写入输出目录 / cannot write to {config.output}: {exc}")
     except Exception as exc:  # noqa: BLE001 — exit 2 with a message, never a traceback
         _fail(f"内部错误 / internal error: {type(exc).__name__}: {exc}")
-    if not report.documents:
-        _fail("没有找到可检查的文件 / no input files found")
-    report = apply_config(report, config)
     try:
         if write_baseline_file is not None:
             write_baseline(report, write_baseline_file)
-        if baseline is not None:
-            report = filter_baseline(report, baseline)
     except BaselineError as exc:
         _fail(f"基线文件错误 / baseline error: {exc}")
     except OSError as exc:
         _fail(f"无法写入基线文件 / cannot write the baseline: {exc}")
-    try:
-        write_site(report, config.output, lang=config.lang)
-    except OSError as exc:
-        _fail(f"无法写入输出目录 / cannot write to {config.output}: {exc}")
     to_terminal = output_file is None and sys.stdout.isatty()
     options = {}
     if fmt is Format.TERMINAL:

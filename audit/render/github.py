@@ -24,7 +24,6 @@ from __future__ import annotations
 import os
 
 from audit.model import AuditReport, DocumentResult, Finding, Severity
-from audit.render.sarif import Lines, evidence_region
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -32,9 +31,7 @@ COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO:
 def render_github(report: AuditReport, *, lang: str = "zh") -> str:
     out = []
     for document in report.documents:
-        text = document.document.text if document.document is not None else None
-        positions = Lines(text) if text is not None and any(f.evidence for f in document.findings) else None
-        out += [_command(document, finding, text, positions, lang) for finding in document.findings]
+        out += [_command(document, finding, lang) for finding in document.findings]
     return "".join(line + "\n" for line in out)
 
 
@@ -46,13 +43,12 @@ def escape_property(value: str) -> str:
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
-def _command(document: DocumentResult, finding: Finding, text: str | None, positions: Lines | None, lang: str) -> str:
+def _command(document: DocumentResult, finding: Finding, lang: str) -> str:
     path = document.path.replace(os.sep, "/") if os.sep != "/" else document.path
     properties: list[tuple[str, object]] = [("file", path)]
     if finding.evidence:
-        position = evidence_region(text, positions, finding.evidence[0])
-        if position is not None:
-            line, col, end_line, end_col = position
+        if finding.evidence[0].region is not None:
+            line, col, end_line, end_col = finding.evidence[0].region
             properties += [("line", line), ("col", col), ("endLine", end_line), ("endColumn", end_col)]
     properties.append(("title", f"{finding.rule} {finding.name}"))
     rendered = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties)

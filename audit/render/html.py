@@ -47,7 +47,7 @@ def render_index(report: AuditReport, names: dict[str, str], *, lang: str = "zh"
     """The index page: one row per document, in input order, and the batch totals."""
     rows = [
         {"result": d, "name": names[d.path], "first": first_finding(d),
-         "issuer": d.facts.issuer if d.facts is not None else None}
+         "issuer": d.issuer}
         for d in report.documents
     ]
     return _env().get_template("index.html.j2").render(

@@ -26,16 +26,16 @@ def _document(result: DocumentResult, lang: str) -> dict[str, Any]:
         "report_year": result.report_year,
         "dating": _dating(result, lang),
         # Page chrome a reader left out of the text (saved web pages): what, how long, how it began.
-        "dropped": list(result.document.meta.get("dropped", [])) if result.document is not None else [],
+        "dropped": result.dropped,
         "findings": [_finding(f, lang) for f in result.findings],
     }
 
 
 def _dating(result: DocumentResult, lang: str) -> dict[str, Any] | None:
     """Where the report year was read, the issuer, period, dates and the deadline applied."""
-    if result.facts is None:
+    d = result.dating
+    if d is None:
         return None
-    d = result.facts.dating
     deadline = None
     if d.deadline is not None:
         basis = d.deadline.basis_en if lang == "en" else d.deadline.basis_zh

@@ -75,7 +75,7 @@ def _suite(document: DocumentResult, lang: str) -> tuple[ET.Element, dict[str, i
     info = {
         "status": document.status.value,
         "report_year": "" if document.report_year is None else str(document.report_year),
-        "format": document.document.format if document.document is not None else "",
+        "format": document.format or "",
     }
     for name, value in info.items():
         ET.SubElement(properties, "property", name=name, value=xml_text(value))

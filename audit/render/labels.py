@@ -108,9 +108,9 @@ def dating_rows(result: DocumentResult, lang: str = "zh") -> list[tuple[str, str
     statistical period, the report's dates, and the deadline with the rule applied.
     """
     L = labels(lang)
-    if result.facts is None:
+    d = result.dating
+    if d is None:
         return []
-    d = result.facts.dating
     aside = " ({})" if lang == "en" else "（{}）"
     rows: list[tuple[str, str]] = []
     if d.report_year is not None and d.report_year_source:
@@ -131,7 +131,7 @@ def dating_rows(result: DocumentResult, lang: str = "zh") -> list[tuple[str, str
 
 def source_rows(result: DocumentResult, lang: str = "zh") -> list[tuple[str, str]]:
     """What the reader left out of a saved web page (navigation, footers…), as header lines."""
-    dropped = result.document.meta.get("dropped", []) if result.document is not None else []
+    dropped = result.dropped
     if not dropped:
         return []
     L = labels(lang)

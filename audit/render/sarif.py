@@ -28,11 +28,9 @@ while the exit code (DESIGN.md) already counts it as an error.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -91,27 +89,6 @@ def render_sarif(report: AuditReport, *, lang: str = "zh") -> str:
 # ---------------------------------------------------------------- shared helpers
 
 
-class Lines:
-    """1-based line and column of any offset of a text (columns in code points)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self.starts, offset)
-        return line, offset - self.starts[line - 1] + 1
-
-
-def evidence_region(text: str | None, lines: Lines | None, e: Evidence) -> tuple[int, int, int, int] | None:
-    """``(startLine, startColumn, endLine, endColumn)`` of ``e`` in ``text``; None when it does not fit.
-
-    ``endColumn`` is the column just after the span, as SARIF and GitHub define it.
-    """
-    if text is None or lines is None or not 0 <= e.start <= e.end <= len(text):
-        return None
-    return (*lines.position(e.start), *lines.position(e.end))
-
-
 def artifact_uri(path: str) -> str:
     """``path`` as a URI reference: a relative path stays relative (``/``-separated, percent-encoded),
     an absolute one becomes a ``file:`` URI."""
@@ -164,8 +141,8 @@ def _artifacts(report: AuditReport) -> tuple[list[dict[str, Any]], dict[str, int
             continue
         index[document.path] = len(artifacts)
         properties: dict[str, Any] = {"status": document.status.value, "reportYear": document.report_year}
-        if document.document is not None:
-            properties["format"] = document.document.format
+        if document.format is not None:
+            properties["format"] = document.format
         artifacts.append(
             {
                 "location": {"uri": artifact_uri(document.path)},
@@ -179,8 +156,6 @@ def _artifacts(report: AuditReport) -> tuple[list[dict[str, Any]], dict[str, int
 def _result(
     document: DocumentResult, finding: Finding, rule_index: dict[str, int], artifact: int, lang: str
 ) -> dict[str, Any]:
-    text = document.document.text if document.document is not None else None
-    lines = Lines(text) if text is not None and finding.evidence else None
     artifact_location = {"uri": artifact_uri(document.path), "index": artifact}
     result: dict[str, Any] = {"ruleId": finding.rule}
     if finding.rule in rule_index:
@@ -189,11 +164,11 @@ def _result(
     result["message"] = {"text": finding.message(lang)}
     if finding.evidence:
         first, *others = finding.evidence
-        result["locations"] = [_location(artifact_location, text, lines, first)]
+        result["locations"] = [_location(artifact_location, first)]
         if others:
             word = "evidence" if lang == "en" else "证据"
             result["relatedLocations"] = [
-                {"id": i, **_location(artifact_location, text, lines, e), "message": {"text": f"{word} {i + 1}"}}
+                {"id": i, **_location(artifact_location, e), "message": {"text": f"{word} {i + 1}"}}
                 for i, e in enumerate(others, start=1)
             ]
     else:
@@ -210,11 +185,10 @@ def _result(
     return result
 
 
-def _location(artifact_location: dict[str, Any], text: str | None, lines: Lines | None, e: Evidence) -> dict[str, Any]:
+def _location(artifact_location: dict[str, Any], e: Evidence) -> dict[str, Any]:
     region: dict[str, Any] = {}
-    position = evidence_region(text, lines, e)
-    if position is not None:
-        region.update(zip(("startLine", "startColumn", "endLine", "endColumn"), position))
+    if e.region is not None:  # endColumn is the column just after the span, as SARIF defines it
+        region.update(zip(("startLine", "startColumn", "endLine", "endColumn"), e.region))
     region.update(
         charOffset=e.start,
         charLength=e.end - e.start,

@@ -1,0 +1,114 @@
+"""A batch audited in chunks, in worker processes, letting go of each document: the same report.
+
+What a user relies on when auditing a whole archive with ``--jobs``: the output
+does not depend on the number of jobs or the chunk size, the claims across
+reports (TBL007, STR009) are found when the two reports fall in different
+chunks, in either order, with their evidence quoted and on the page, and the
+documents' texts are not kept.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from audit.cli.output import Site
+from audit.config import Config
+from audit.pipeline import audit_paths
+from audit.render.json import render_json
+from audit.render.names import output_names
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+CASES = Path(__file__).parent / "cases" / "tables.yaml"
+
+
+def _yearly(year: int, body: str, issuer: str = "某某市统计局") -> str:
+    return f"{issuer}{year}年政府信息公开工作年度报告\n{body}\n{issuer}\n{year + 1}年1月20日\n"
+
+
+SENTENCES = "".join(f"第{n}项工作，我局按照要求认真完成了第{n}项任务并通报全局。" for n in range(1, 31))
+
+
+def _table_text() -> str:
+    """A real 表三 (沭阳县, every identity holds) whose 上年结转 differs from its 结转下年度."""
+    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+    return next(c for c in cases if c["id"] == "t3-shuyang-consistent")["text"]
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory) -> list[str]:
+    """This year's reports before last year's, with other documents between, and a broken file."""
+    folder = tmp_path_factory.mktemp("archive")
+    table = _table_text()
+    files = {
+        "a_stats_2023.txt": _yearly(2023, SENTENCES),
+        "b_county_2023.txt": _yearly(2023, table, "沭阳县人民政府"),
+        "c_scan.pdf": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4,  # an image named .pdf: unreadable
+        "d_stats_2022.txt": _yearly(2022, SENTENCES),
+        "e_county_2022.txt": _yearly(2022, table, "沭阳县人民政府"),
+    }
+    for name, content in files.items():
+        (folder / name).write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return [str(folder / name) for name in files] + [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def _json(report) -> dict:
+    return json.loads(render_json(report))
+
+
+def test_jobs_and_chunks_do_not_change_the_report(batch):
+    whole = render_json(audit_paths(batch, jobs=1))
+    for jobs, size in ((1, 1), (2, 1), (2, 3)):
+        streamed = audit_paths(batch, jobs=jobs, chunk_size=size, keep=False)
+        assert render_json(streamed) == whole, (jobs, size)
+        assert all(d.document is None and d.facts is None for d in streamed.documents)
+        assert [d.path for d in streamed.documents] == batch
+
+
+def test_claims_across_reports_in_other_chunks_are_found_and_quoted(batch):
+    report = _json(audit_paths(batch, jobs=2, chunk_size=1, keep=False))
+    by_name = {Path(d["path"]).name: d for d in report["documents"]}
+    [copied] = [f for f in by_name["a_stats_2023.txt"]["findings"] if f["rule"] == "STR009"]
+    assert copied["observed"] == 1.0 and copied["evidence"]
+    texts = [e["text"] for e in copied["evidence"]]
+    assert texts[0] == "某某市统计局2023年政府信息公开工作年度报告"  # the title, its year masked, is a copy too
+    assert texts[1:] == [f"第{n}项工作，我局按照要求认真完成了第{n}项任务并通报全局" for n in range(1, 5)]
+    carried = [f for f in by_name["b_county_2023.txt"]["findings"] if f["rule"] == "TBL007"]
+    assert carried and all(e["table"] == "T3" for f in carried for e in f["evidence"])
+    assert not any(f["rule"] in ("STR009", "TBL007") for name in ("d_stats_2022.txt", "e_county_2022.txt") for f in by_name[name]["findings"])
+    assert by_name["c_scan.pdf"]["status"] == "error"
+
+
+def test_a_page_shows_the_findings_from_a_later_chunk(batch, tmp_path):
+    names = output_names(batch)
+    site = Site(tmp_path, names, "en", Config(ignore=("STR008",)))
+    report = audit_paths(batch, jobs=2, chunk_size=1, finish=site, keep=False)
+    site.write_index(report)
+    first = report.documents[0]
+    assert [f.rule for f in first.findings].count("STR009") == 1 and first.read and first.status.value == "warn"
+    page = (tmp_path / names[first.path]).read_text(encoding="utf-8")
+    assert "STR009" in page and "第1项工作" in page
+    assert "STR008" not in json.dumps(_json(report))  # the configuration applies to the claims across reports too
+    assert len(list(tmp_path.glob("*.html"))) == len(batch) + 1
+
+
+def test_the_cli_output_is_the_same_for_every_jobs(batch, tmp_path):
+    from typer.testing import CliRunner
+
+    from audit.cli import app
+
+    outputs = []
+    for jobs in ("1", "2"):
+        args = ["check", *batch, "-o", str(tmp_path / jobs), "--format", "json", "--jobs", jobs, "--fail-on", "never"]
+        result = CliRunner().invoke(app, args, catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        outputs.append(result.stdout)
+    assert outputs[0] == outputs[1]
+    pages = [sorted(p.name for p in (tmp_path / jobs).glob("*.html")) for jobs in ("1", "2")]
+    assert pages[0] == pages[1] and len(pages[0]) == len(batch) + 1
+    for name in pages[0]:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
