@@ -14,9 +14,13 @@ caller's ``Finisher`` (configuration and baseline applied, page written) while
 its text and facts are still in memory; with ``keep=False`` they are then let
 go (``DocumentResult.release``), so memory stays bounded by the chunk whatever
 the size of the batch. What the claims across reports need of each document
-(``years.Digest``, a few kilobytes) is kept for the whole run; those claims
-are validated once at the end, and a document that gets a finding from them
-is read again to quote its evidence and rewrite its page.
+(``years.Digest``, a few kilobytes) is kept for the whole run. A chunk checks
+the pairs of reports (this year's, last year's of the same body) it holds both
+of, while their facts are in memory; once the run is read, the pairs no chunk
+held are checked (one more GX run) and a pair that a later chunk made ambiguous
+is withdrawn (``_across``). Only a document whose findings change then is read
+again, to quote its evidence and rewrite its page: with an archive laid out by
+body, hardly any.
 
 **Jobs.** With ``jobs > 1`` chunks run in worker processes, forked after GX
 is imported and the suites are loaded, so GX is imported once (where fork is
@@ -39,13 +43,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol, Sequence
 
-from audit.checks.claims import build_across_tables, build_tables
+from audit.checks.claims import ACROSS_KINDS, build_across_tables, build_tables
 from audit.checks.findings import from_claims, input_finding
 from audit.checks.kinds import Claim
-from audit.checks.years import Digest, digest
+from audit.checks.years import Digest, digest, previous_reports
 from audit.extract import extract
 from audit.ingest import DEFAULT_MAX_BYTES, STDIN, IngestError, discover, load
-from audit.model import AuditReport, Document, DocumentResult, Finding
+from audit.model import AuditReport, Document, DocumentResult, Facts, Finding
 
 DEFAULT_TIMEOUT = 60.0  # seconds per document to be read and extracted: the samples take well under one
 DEFAULT_CHUNK = 500  # documents per chunk: GX's fixed cost per run (~0.5 s) is ~1 ms a document
@@ -117,6 +121,7 @@ class _Run:
 class _Chunk:
     results: list[DocumentResult]
     digests: list[Digest | None]
+    pairs: list[tuple[int, int]]  # the claims across reports checked in the chunk: (this, last), chunk indices
     timings: Timings = field(default_factory=Timings)
 
 
@@ -160,13 +165,17 @@ def audit_paths(
     results: list[DocumentResult] = []
     digests: list[Digest | None] = []
     in_process = jobs <= 1 or len(chunks) <= 1 or STDIN in inputs
-    for chunk in _chunks(chunks, run, suites, 1 if in_process else jobs, progress, len(inputs)):
-        results += chunk.results
-        digests += chunk.digests
-        total.add(chunk.timings)
-        if progress is not None and not in_process:
-            progress(len(results), len(inputs), chunk.results[-1].path)
-    _across(results, digests, run, suites, total)
+    with _workers(run, suites, 1 if in_process else min(jobs, len(chunks))) as pool:
+        checked: set[tuple[int, int]] = set()
+        for chunk in _chunks(pool, chunks, run, suites, progress, len(inputs)):
+            offset = len(results)
+            checked.update((offset + this, offset + last) for this, last in chunk.pairs)
+            results += chunk.results
+            digests += chunk.digests
+            total.add(chunk.timings)
+            if progress is not None and pool is not None:
+                progress(len(results), len(inputs), chunk.results[-1].path)
+        _across(results, digests, checked, run, suites, total, pool)
     return AuditReport(results)
 
 
@@ -181,7 +190,7 @@ def audit_documents(
     suites = _load_suites(run)
     timings = Timings()
     chunk = _audit_chunk([_extract(document) for document in documents], run, suites, timings)
-    _across(chunk.results, chunk.digests, run, suites, timings)
+    _across(chunk.results, chunk.digests, set(chunk.pairs), run, suites, timings, None)
     return AuditReport(chunk.results)
 
 
@@ -196,41 +205,47 @@ def _load_suites(run: _Run) -> Any:
     return gx.load_suites(run.suites_dir, run.overrides)
 
 
-def _chunks(
-    chunks: list[list[str]],
-    run: _Run,
-    suites: Any,
-    jobs: int,
-    progress: Callable[[int, int, str], None] | None,
-    total: int,
-) -> Iterator[_Chunk]:
-    """The audited chunks, in order: here, or in worker processes."""
+@contextmanager
+def _workers(run: _Run, suites: Any, jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """``jobs`` worker processes for the run (None: this process does the work)."""
     global _state
     if jobs <= 1:
-        done = 0
-        for paths in chunks:
-            timings = Timings()
-            results = []
-            for path in paths:
-                results.append(_read(path, run, timings))
-                done += 1
-                if progress is not None:
-                    progress(done, total, path)
-            yield _audit_chunk(results, run, suites, timings)
+        yield None
         return
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else "spawn")
     _state = (run, suites)  # a forked worker starts with it: GX imported and the suites loaded
     try:
         with ProcessPoolExecutor(
-            max_workers=min(jobs, len(chunks)),
-            mp_context=context,
-            initializer=_start_worker,
-            initargs=(None if fork else run,),
+            max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(None if fork else run,)
         ) as pool:
-            yield from pool.map(_audit_paths_chunk, chunks)
+            yield pool
     finally:
         _state = None
+
+
+def _chunks(
+    pool: ProcessPoolExecutor | None,
+    chunks: list[list[str]],
+    run: _Run,
+    suites: Any,
+    progress: Callable[[int, int, str], None] | None,
+    total: int,
+) -> Iterator[_Chunk]:
+    """The audited chunks, in order: here, or in the worker processes."""
+    if pool is not None:
+        yield from pool.map(_audit_paths_chunk, chunks)
+        return
+    done = 0
+    for paths in chunks:
+        timings = Timings()
+        results = []
+        for path in paths:
+            results.append(_read(path, run, timings))
+            done += 1
+            if progress is not None:
+                progress(done, total, path)
+        yield _audit_chunk(results, run, suites, timings)
 
 
 def _start_worker(run: _Run | None) -> None:
@@ -254,17 +269,31 @@ def _audit_chunk(results: list[DocumentResult], run: _Run, suites: Any, timings:
     from audit.checks import gx
 
     with timings.stage("checks"):
-        failures = gx.validate(build_tables([r.facts for r in results]), suites)
-        for doc, found in _rejected(failures).items():
-            document = results[doc].document
-            assert document is not None
-            results[doc].findings += [from_claims(f.meta, f.table.kind, claims, document) for f, claims in found]
+        # The claims across reports of this chunk's own pairs are checked here, while both facts are in
+        # memory; the run checks the others at the end (``_across``).
         digests = [digest(r.facts) for r in results]
+        pairs = previous_reports(digests)
+        tables = {**build_tables([r.facts for r in results]), **build_across_tables(digests, pairs)}
+        for doc, found in _rejected(gx.validate(tables, suites)).items():
+            result = results[doc]
+            assert result.document is not None and result.facts is not None
+            result.findings += [
+                _finding(f.meta, f.table.kind, claims, result.document, result.facts, digests) for f, claims in found
+            ]
     with timings.stage("render"):
         for result in results:
             result.findings.sort(key=_finding_order)
             _finish(result, run)
-    return _Chunk(results, digests, timings)
+    return _Chunk(results, digests, pairs, timings)
+
+
+def _finding(
+    meta: dict[str, Any], kind: Any, claims: list[Claim], document: Document, facts: Facts, digests: Any
+) -> Finding:
+    """One finding from rejected claims; a claim across reports is first completed from the facts."""
+    if kind.resolve is not None:
+        claims = [replace(c, fact=kind.resolve(c.fact, facts, digests)) for c in claims]
+    return from_claims(meta, kind, claims, document)
 
 
 def _finish(result: DocumentResult, run: _Run) -> None:
@@ -297,48 +326,111 @@ def _rejected(failures: list[Any]) -> dict[int, list[tuple[Any, list[Claim]]]]:
 
 
 def _across(
-    results: list[DocumentResult], digests: list[Digest | None], run: _Run, suites: Any, timings: Timings
+    results: list[DocumentResult],
+    digests: list[Digest | None],
+    checked: set[tuple[int, int]],
+    run: _Run,
+    suites: Any,
+    timings: Timings,
+    pool: ProcessPoolExecutor | None,
 ) -> None:
-    """Validate the claims across reports once for the run; report them on their documents.
+    """Settle the claims across reports once the whole run's digests are known.
 
-    A document let go since is read again (its evidence is quoted from its text and
-    its page is written anew); one that cannot be gets an INP002 finding instead.
+    The chunks checked the pairs they held both reports of (``checked``). Here the
+    run's pairs are made from every digest: a pair no chunk held is checked now (one
+    GX validation per claim table), and a pair a chunk checked that the run does
+    not make (a third report of the body turned up in another chunk, so which one
+    continues last year's is unknown) has its findings withdrawn. A document whose
+    findings change is described and its page written again, read again if it was
+    let go (in the workers when there are any); one that cannot be read gets an
+    INP002 finding instead.
     """
     from audit.checks import gx
 
     with timings.stage("checks"):
-        rejected = _rejected(gx.validate(build_across_tables(digests), suites))
-    for doc, found in rejected.items():
+        final = previous_reports(digests)
+        pending = [pair for pair in final if pair not in checked]
+        withdrawn = {this for this, last in checked - set(final)}
+        rejected = _rejected(gx.validate(build_across_tables(digests, pending), suites)) if pending else {}
+    rules = frozenset(
+        e.meta["rule"] for name, table in suites.items() if name in ACROSS_KINDS for e in table.suite.expectations
+    )
+    tasks = []
+    for doc in sorted(set(rejected) | withdrawn):
         result = results[doc]
-        document, facts = result.document, result.facts
-        if document is None or facts is None:
-            again = _read(result.path, run, timings)
-            document, facts = again.document, again.facts
-        with timings.stage("checks"):
-            try:
-                if document is None or facts is None:
-                    raise RuntimeError("the document could not be read again")
-                new = [
-                    from_claims(
-                        f.meta,
-                        f.table.kind,
-                        [replace(c, fact=f.table.kind.resolve(c.fact, facts, digests)) for c in claims],
-                        document,
-                    )
-                    for f, claims in found
-                ]
-            except Exception as exc:  # noqa: BLE001 — the file changed since it was read, say
-                new = [_extract_failed(exc)]
-        with timings.stage("render"):
-            if run.finish is not None:
-                new, hidden = run.finish.filter(result.path, new)
-                result.baselined += hidden
-            result.findings = sorted(result.findings + new, key=_finding_order)
-            if run.finish is not None and new:
-                kept = result.document, result.facts
-                result.document, result.facts = document, facts
-                run.finish.write(result)
-                result.document, result.facts = kept
+        withdraw = doc in withdrawn and any(f.rule in rules for f in [*result.findings, *result.baselined])
+        if doc not in rejected and not withdraw:
+            continue
+        # What the claims of one document need, small enough to send to a worker.
+        rejections = [(f.meta, f.table.kind.name, claims) for f, claims in rejected.get(doc, [])]
+        tasks.append(_AcrossTask(doc, result, rejections, digests, rules if withdraw else frozenset()))
+    if pool is None:
+        outcomes = [_report_across(task, run, Timings()) for task in tasks]
+    else:
+        for task in tasks:
+            task.digests = {i: digests[i] for i in _referenced(task)}  # not the whole run's digests
+        outcomes = list(pool.map(_report_across_in_worker, tasks, chunksize=16))
+    for task, (result, spent) in zip(tasks, outcomes):
+        results[task.doc] = result
+        timings.add(spent)
+
+
+@dataclass
+class _AcrossTask:
+    doc: int
+    result: DocumentResult
+    rejections: list[tuple[dict[str, Any], str, list[Claim]]]  # (expectation meta, claim kind, claims)
+    digests: Any  # the run's digests, or those the claims refer to (by index)
+    withdraw: frozenset[str] = frozenset()  # rules whose findings a chunk reported and the run withdraws
+
+
+def _referenced(task: _AcrossTask) -> set[int]:
+    """The reports the claims of ``task`` compare with, whose digests resolving them reads.
+
+    A claim across reports that reads the other report's digest when it is resolved
+    names it by ``last`` (``structure.Copied``); the others need none.
+    """
+    return {c.fact.last for _, _, claims in task.rejections for c in claims if hasattr(c.fact, "last")}
+
+
+def _report_across_in_worker(task: _AcrossTask) -> tuple[DocumentResult, Timings]:
+    assert _state is not None, "worker started without its run"
+    return _report_across(task, _state[0], Timings())
+
+
+def _report_across(task: _AcrossTask, run: _Run, timings: Timings) -> tuple[DocumentResult, Timings]:
+    """The document's findings from the claims across reports: described, filtered, and on its page."""
+    from audit.checks.claims import KINDS
+
+    result = task.result
+    document, facts = result.document, result.facts
+    if document is None or facts is None:
+        again = _read(result.path, run, timings)
+        document, facts = again.document, again.facts
+    with timings.stage("checks"):
+        try:
+            if document is None or facts is None:
+                raise RuntimeError("the document could not be read again")
+            new = [
+                _finding(meta, KINDS[name], claims, document, facts, task.digests)
+                for meta, name, claims in task.rejections
+            ]
+        except Exception as exc:  # noqa: BLE001 — the file changed since it was read, say
+            new = [_extract_failed(exc)]
+    with timings.stage("render"):
+        if task.withdraw:
+            result.findings = [f for f in result.findings if f.rule not in task.withdraw]
+            result.baselined = [f for f in result.baselined if f.rule not in task.withdraw]
+        if run.finish is not None:
+            new, hidden = run.finish.filter(result.path, new)
+            result.baselined += hidden
+        result.findings = sorted(result.findings + new, key=_finding_order)
+        if run.finish is not None and (new or task.withdraw):
+            kept = result.document, result.facts
+            result.document, result.facts = document, facts
+            run.finish.write(result)
+            result.document, result.facts = kept
+    return result, timings
 
 
 # ------------------------------------------------------------ documents

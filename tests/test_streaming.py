@@ -112,3 +112,21 @@ def test_the_cli_output_is_the_same_for_every_jobs(batch, tmp_path):
     assert pages[0] == pages[1] and len(pages[0]) == len(batch) + 1
     for name in pages[0]:
         assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+
+
+def test_a_pair_a_later_chunk_makes_ambiguous_is_withdrawn(tmp_path):
+    """Two reports of one body for 2022: which one 2023 continues is unknown, so no STR009, whatever the chunks."""
+    files = {"a_2023.txt": _yearly(2023, SENTENCES), "b_2022.txt": _yearly(2022, SENTENCES), "c_2022.txt": _yearly(2022, SENTENCES)}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    paths = [str(tmp_path / name) for name in files]
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    names = output_names(paths)
+    whole = audit_paths(paths)
+    assert not any(f.rule == "STR009" for d in whole.documents for f in d.findings)
+    for jobs in (1, 2):
+        site = Site(pages, names, "en")
+        streamed = audit_paths(paths, jobs=jobs, chunk_size=2, finish=site, keep=False)  # a_2023 and b_2022 pair in chunk 1
+        assert render_json(streamed) == render_json(whole)
+        assert "STR009" not in (pages / names[paths[0]]).read_text(encoding="utf-8")  # the page was written again

@@ -6,6 +6,7 @@ The kinds of prose and table claims are defined here, the period kinds in
 
 from __future__ import annotations
 
+import functools
 from fractions import Fraction
 from typing import Any, Iterable, Sequence
 
@@ -209,6 +210,8 @@ def _cells_expr(cells: tuple[TableCell, ...]) -> str:
 
 
 def _cells_sum(cells: tuple[TableCell, ...]) -> Interval:
+    if all(c.value is not None and c.value.denominator == 1 for c in cells):  # whole counts: summed as ints
+        return Interval.exact(sum(c.value.numerator for c in cells))  # type: ignore[union-attr]
     return Interval.sum(c.interval for c in cells)
 
 
@@ -263,7 +266,12 @@ def _describe_identity(i: TableIdentity) -> Description:
 
 def _cell_row(c: TableCell) -> dict[str, Any]:
     """``measure:text``, so one regex per rule can tell what each kind of cell may hold."""
-    return {"typed": f"{c.measure}:{compact_cell_text(c.text)}"}
+    return {"typed": _typed(c.measure, c.text)}
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _typed(measure: str, text: str) -> str:
+    return f"{measure}:{compact_cell_text(text)}"  # cached: most cells of a table read 0, 1, 2…
 
 
 def _describe_cell(c: TableCell) -> Description:
@@ -441,9 +449,12 @@ def build_tables(batch: Sequence[Facts | None]) -> dict[str, ClaimTable]:
     }
 
 
-def build_across_tables(digests: Sequence[Digest | None]) -> dict[str, ClaimTable]:
-    """One table per claim kind across reports, for the whole run (from each report's ``Digest``)."""
-    return {kind.name: _table(kind, kind.across(digests)) for kind in KINDS.values() if kind.across is not None}
+def build_across_tables(digests: Sequence[Digest | None], pairs: Sequence[tuple[int, int]]) -> dict[str, ClaimTable]:
+    """One table per claim kind across reports: the ``pairs`` (this, last year's) of ``digests`` compared."""
+    return {kind.name: _table(kind, kind.across(digests, pairs)) for kind in KINDS.values() if kind.across is not None}
+
+
+ACROSS_KINDS = frozenset(kind.name for kind in KINDS.values() if kind.across is not None)
 
 
 def _table(kind: ClaimKind, pairs: list[tuple[int, Any]]) -> ClaimTable:

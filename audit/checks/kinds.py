@@ -40,11 +40,11 @@ class Description:
 class ClaimKind:
     """How one kind of fact becomes rows of a claim table and findings.
 
-    ``facts`` takes one document's facts; ``across`` (when set) instead takes the
-    whole run's digests (``years.Digest``, one per report, None where there is
-    none) and returns ``(document index, fact)`` pairs, for claims that compare
-    documents; ``resolve(fact, facts, digests)`` completes such a fact from its
-    document's facts (read again) before it is described. A kind with ``group`` reports the rejected claims of one
+    ``facts`` takes one document's facts; ``across`` (when set) instead takes
+    digests (``years.Digest``, one per report, None where there is none) and the
+    pairs (this report, last year's report of its body) to compare, and returns
+    ``(document index, fact)`` pairs; ``resolve(fact, facts, digests)`` completes
+    such a fact from its document's facts before it is described. A kind with ``group`` reports the rejected claims of one
     document that share a group key as ONE finding, described by
     ``describe_group`` (the blank cells of a table are one finding, not fifty).
     """
@@ -54,7 +54,7 @@ class ClaimKind:
     facts: Callable[[Facts], list[Any]]
     row: Callable[[Any], dict[str, Any]]
     describe: Callable[[Any], Description]
-    across: Callable[[Sequence[Any]], list[tuple[int, Any]]] | None = None
+    across: Callable[[Sequence[Any], Sequence[tuple[int, int]]], list[tuple[int, Any]]] | None = None
     resolve: Callable[[Any, Facts, Sequence[Any]], Any] | None = None
     group: Callable[[Any], Any] | None = None
     describe_group: Callable[[list[Any]], Description] | None = None

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from audit.checks.kinds import ClaimKind, Description, items_kind
-from audit.checks.years import Digest, previous_reports, sentence_hash
+from audit.checks.years import Digest, sentence_hash
 from audit.model import Facts, Heading, PartCount, Repeat, RequiredPart, Span, Structure
 
 _QUOTED_HEADINGS = 8  # top-level headings quoted as the evidence of a missing part
@@ -179,9 +179,9 @@ def _describe_chrome(items: list[InDoc]) -> Description:
 # ------------------------------------------------------------------- copies
 
 
-def _copies(batch: Sequence[Digest | None]) -> list[tuple[int, Copied]]:
+def _copies(batch: Sequence[Digest | None], pairs: Sequence[tuple[int, int]]) -> list[tuple[int, Copied]]:
     out = []
-    for doc, last_doc in previous_reports(batch):
+    for doc, last_doc in pairs:
         this, last = batch[doc], batch[last_doc]
         assert this is not None and last is not None
         if this.sentence_count < _MIN_SENTENCES:

@@ -139,9 +139,9 @@ def previous_reports(batch: Sequence[_Dated | None]) -> list[tuple[int, int]]:
     return out
 
 
-def year_over_year(batch: Sequence[Digest | None]) -> list[tuple[int, YearOverYear]]:
+def year_over_year(batch: Sequence[Digest | None], pairs: Sequence[tuple[int, int]]) -> list[tuple[int, YearOverYear]]:
     out: list[tuple[int, YearOverYear]] = []
-    for doc, last_doc in previous_reports(batch):
+    for doc, last_doc in pairs:
         this, last = batch[doc], batch[last_doc]
         assert this is not None and last is not None
         out += [(doc, claim) for claim in _carry_over(this, last) + _in_force(this, last)]
