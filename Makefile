@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test fuzz clean
+.PHONY: run test fuzz bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "report-audit needs Python >= 3.11 (set PYTHON=...)")'
@@ -23,6 +23,14 @@ test: $(STAMP)
 # a random seed each run; failing inputs are kept in test-artifacts/hypothesis and replayed first.
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_properties.py
+
+# Benchmarks on a generated corpus (benchmarks/bench.py): throughput, one-document latency, peak
+# memory, time per stage; a table on stdout and reports_out/benchmark.json. BENCH_ARGS adds options,
+# e.g. BENCH_ARGS="--memory-docs 50000" for the 50,000-document memory run.
+BENCH_ARGS ?=
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) reports_out/*.html test-artifacts
