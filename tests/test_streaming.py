@@ -130,3 +130,14 @@ def test_a_pair_a_later_chunk_makes_ambiguous_is_withdrawn(tmp_path):
         streamed = audit_paths(paths, jobs=jobs, chunk_size=2, finish=site, keep=False)  # a_2023 and b_2022 pair in chunk 1
         assert render_json(streamed) == render_json(whole)
         assert "STR009" not in (pages / names[paths[0]]).read_text(encoding="utf-8")  # the page was written again
+
+
+@pytest.mark.parametrize("count", [0, 1, None])
+def test_the_json_written_a_document_at_a_time_is_the_json_of_the_whole_payload(batch, count):
+    from audit.model import AuditReport
+    from audit.render.json import VERSION, _document
+
+    report = audit_paths(batch)
+    report = AuditReport(report.documents[:count])
+    payload = {"version": VERSION, "documents": [_document(d, "en") for d in report.documents], "summary": report.summary()}
+    assert render_json(report, lang="en") == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
@@ -16,7 +16,7 @@ from audit.cli.exit_codes import OK, USAGE, FailOn, exit_code
 from audit.cli.output import Lang, Site
 from audit.fileio import write_atomic
 from audit.pipeline import DEFAULT_TIMEOUT, audit_paths, default_jobs
-from audit.render import Format, renderer
+from audit.render import Format, pieces
 
 
 @app.command("check")
@@ -111,7 +111,7 @@ def check(
     options = {}
     if fmt is Format.TERMINAL:
         options = {"color": to_terminal and "NO_COLOR" not in os.environ, "quiet": quiet}
-    text = renderer(fmt)(report, lang=config.lang, **options)
+    text = pieces(fmt, report, lang=config.lang, **options)
     if output_file is None:
         _print(text)
     else:
@@ -123,15 +123,17 @@ def check(
     raise typer.Exit(OK if exit_zero else exit_code(report, FailOn(config.fail_on)))
 
 
-def _print(text: str) -> None:
-    """Write to stdout; a file name that is not UTF-8 (lone surrogates) is written as U+FFFD."""
+def _print(text: Iterable[str]) -> None:
+    """Write the pieces to stdout; a file name that is not UTF-8 (lone surrogates) is written as U+FFFD."""
     buffer = getattr(sys.stdout, "buffer", None)
     if buffer is None:
-        sys.stdout.write(text.encode("utf-8", "replace").decode("utf-8"))
-    else:
-        sys.stdout.flush()
-        buffer.write(text.encode(sys.stdout.encoding or "utf-8", "replace"))
-        buffer.flush()
+        for piece in text:
+            sys.stdout.write(piece.encode("utf-8", "replace").decode("utf-8"))
+        return
+    sys.stdout.flush()
+    for piece in text:
+        buffer.write(piece.encode(sys.stdout.encoding or "utf-8", "replace"))
+    buffer.flush()
 
 
 def _stderr_is_terminal() -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 import importlib
-from typing import Callable
+from typing import Any, Callable, Iterable
 
 from audit.model import AuditReport
 
@@ -29,10 +29,24 @@ _RENDERERS: dict[Format, tuple[str, str]] = {
 }
 
 
+# Formats that can also be rendered a piece at a time (the same text, never whole in memory).
+_STREAMS: dict[Format, tuple[str, str]] = {
+    Format.JSON: ("audit.render.json", "iter_json"),
+}
+
+
 def renderer(fmt: Format) -> Callable[..., str]:
     """The function that renders ``fmt``: ``f(report, *, lang="zh", ...) -> str``, without side effects."""
     module, name = _RENDERERS[Format(fmt)]
     return getattr(importlib.import_module(module), name)
 
 
-__all__ = ["Format", "renderer", "AuditReport"]
+def pieces(fmt: Format, report: AuditReport, **options: Any) -> Iterable[str]:
+    """``renderer(fmt)(report, **options)`` as pieces to write one after the other."""
+    if Format(fmt) in _STREAMS:
+        module, name = _STREAMS[Format(fmt)]
+        return getattr(importlib.import_module(module), name)(report, **options)
+    return [renderer(fmt)(report, **options)]
+
+
+__all__ = ["Format", "renderer", "pieces", "AuditReport"]

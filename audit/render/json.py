@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Iterator
 
 from audit.model import AuditReport, DocumentResult, Evidence, Finding
 
@@ -11,12 +11,24 @@ VERSION = 1
 
 
 def render_json(report: AuditReport, *, lang: str = "zh") -> str:
-    payload = {
-        "version": VERSION,
-        "documents": [_document(d, lang) for d in report.documents],
-        "summary": report.summary(),
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    return "".join(iter_json(report, lang=lang))
+
+
+def iter_json(report: AuditReport, *, lang: str = "zh") -> Iterator[str]:
+    """``render_json``'s text a document at a time: the JSON of 50,000 documents is never one string.
+
+    The text is exactly ``json.dumps(payload, ensure_ascii=False, indent=2)``: each
+    document is dumped alone and indented to its depth (a dumped string holds no raw
+    line break, so only the structure's line breaks are indented).
+    """
+    yield f'{{\n  "version": {VERSION},\n  "documents": ['
+    for k, result in enumerate(report.documents):
+        text = json.dumps(_document(result, lang), ensure_ascii=False, indent=2)
+        yield ("," if k else "") + "\n    " + text.replace("\n", "\n    ")
+    yield "\n  ]" if report.documents else "]"
+    summary = json.dumps(report.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    yield f',\n  "summary": {summary}\n}}\n'
+
 
 
 def _document(result: DocumentResult, lang: str) -> dict[str, Any]:
