@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 
 
 # --------------------------------------------------------------------------- spans
@@ -722,16 +722,19 @@ class DocumentResult:
 class AuditReport:
     """The whole batch, in input order."""
 
-    documents: list[DocumentResult]
+    documents: Sequence[DocumentResult]  # a list, or a streamed run's results stored on disk
 
     def summary(self) -> dict[str, Any]:
-        statuses = [d.status for d in self.documents]
+        statuses = {s: 0 for s in Status}
+        findings = {s: 0 for s in Severity}
+        for d in self.documents:  # one pass: a streamed run reads its results back from disk
+            statuses[d.status] += 1
+            for f in d.findings:
+                findings[f.severity] += 1
         return {
             "documents": len(self.documents),
-            **{s.value: statuses.count(s) for s in Status},
-            "findings": {
-                s.value: sum(d.count(s) for d in self.documents) for s in Severity
-            },
+            **{s.value: n for s, n in statuses.items()},
+            "findings": {s.value: n for s, n in findings.items()},
         }
 
 

@@ -31,10 +31,13 @@ whatever order the workers finish in, so the output does not depend on
 
 from __future__ import annotations
 
+import bisect
 import math
 import multiprocessing
 import os
+import pickle
 import signal
+import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -162,7 +165,7 @@ def audit_paths(
     size = max(1, min(chunk_size, math.ceil(len(inputs) / max(1, jobs)))) if inputs else 1
     chunks = [inputs[i : i + size] for i in range(0, len(inputs), size)]
     total = timings if timings is not None else Timings()
-    results: list[DocumentResult] = []
+    results: list[DocumentResult] | StoredResults = [] if keep else StoredResults()
     digests: list[Digest | None] = []
     in_process = jobs <= 1 or len(chunks) <= 1 or STDIN in inputs
     with _workers(run, suites, 1 if in_process else min(jobs, len(chunks))) as pool:
@@ -170,7 +173,7 @@ def audit_paths(
         for chunk in _chunks(pool, chunks, run, suites, progress, len(inputs)):
             offset = len(results)
             checked.update((offset + this, offset + last) for this, last in chunk.pairs)
-            results += chunk.results
+            results.extend(chunk.results)
             digests += chunk.digests
             total.add(chunk.timings)
             if progress is not None and pool is not None:
@@ -195,6 +198,62 @@ def audit_documents(
 
 
 # ------------------------------------------------------------------ chunks
+
+
+class StoredResults(Sequence[DocumentResult]):
+    """The released results of a streamed run, kept in a temporary file a chunk at a time.
+
+    What stays in memory per document is an offset: a run of 50,000 documents holds
+    one chunk of results at a time however often the outputs read them (each
+    pass reads the file once, ~50 µs a document). A result replaced after it was
+    stored (the claims across reports) is kept in memory.
+    """
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile(prefix="audit-results-")
+        self._chunks: list[tuple[int, int, int]] = []  # (first document, offset, bytes)
+        self._count = 0
+        self._replaced: dict[int, DocumentResult] = {}
+        self._cached: tuple[int, list[DocumentResult]] | None = None
+
+    def extend(self, results: list[DocumentResult]) -> None:
+        if not results:
+            return
+        data = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(data)
+        self._chunks.append((self._count, offset, len(data)))
+        self._count += len(results)
+
+    def _chunk(self, k: int) -> list[DocumentResult]:
+        if self._cached is None or self._cached[0] != k:
+            _, offset, size = self._chunks[k]
+            self._file.seek(offset)
+            self._cached = (k, pickle.loads(self._file.read(size)))
+        return self._cached[1]
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> DocumentResult:  # type: ignore[override]
+        if not isinstance(index, int):
+            raise TypeError("stored results are read one by one or in order")
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        if index in self._replaced:
+            return self._replaced[index]
+        k = bisect.bisect_right([first for first, _, _ in self._chunks], index) - 1
+        return self._chunk(k)[index - self._chunks[k][0]]
+
+    def __setitem__(self, index: int, result: DocumentResult) -> None:
+        self._replaced[index] = result
+
+    def __iter__(self) -> Iterator[DocumentResult]:
+        for k, (first, _, _) in enumerate(self._chunks):
+            for i, result in enumerate(self._chunk(k), first):
+                yield self._replaced.get(i, result)
 
 _state: tuple[_Run, Any] | None = None  # (run, suites) of the chunks this process audits
 
@@ -326,7 +385,7 @@ def _rejected(failures: list[Any]) -> dict[int, list[tuple[Any, list[Claim]]]]:
 
 
 def _across(
-    results: list[DocumentResult],
+    results: list[DocumentResult] | StoredResults,
     digests: list[Digest | None],
     checked: set[tuple[int, int]],
     run: _Run,

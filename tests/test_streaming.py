@@ -17,7 +17,7 @@ import yaml
 
 from audit.cli.output import Site
 from audit.config import Config
-from audit.pipeline import audit_paths
+from audit.pipeline import StoredResults, audit_paths
 from audit.render.json import render_json
 from audit.render.names import output_names
 
@@ -65,8 +65,11 @@ def test_jobs_and_chunks_do_not_change_the_report(batch):
     for jobs, size in ((1, 1), (2, 1), (2, 3)):
         streamed = audit_paths(batch, jobs=jobs, chunk_size=size, keep=False)
         assert render_json(streamed) == whole, (jobs, size)
+        # Let go of, and kept on disk a chunk at a time: read back in order, or one by one.
+        assert isinstance(streamed.documents, StoredResults)
         assert all(d.document is None and d.facts is None for d in streamed.documents)
         assert [d.path for d in streamed.documents] == batch
+        assert [streamed.documents[i].path for i in (-1, 0, 4)] == [batch[-1], batch[0], batch[4]]
 
 
 def test_claims_across_reports_in_other_chunks_are_found_and_quoted(batch):
