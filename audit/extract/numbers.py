@@ -73,6 +73,7 @@ and are never read.
 
 from __future__ import annotations
 
+import functools
 import re
 from fractions import Fraction
 
@@ -287,31 +288,54 @@ def _number(m: re.Match[str], text: str) -> Number | None:
     if m.group("lo") is not None or m.group("clo") is not None:
         return _range(m, text)
     unit = m.group("unit")
-    words = {w for w in (m.group("pre"), m.group("mid"), m.group("post")) if w}
-    approx = _approx_kind(words)
-    if m.group("cn") is not None:
-        parsed = parse_chinese_numeral(m.group("cn"))
-        if parsed is None:
-            return None
-        value, step = Fraction(parsed[0]), Fraction(parsed[1])
-        decimals, half = 0, Fraction(0)
-    else:
-        digits = m.group("num").replace(",", "")
-        decimals = len(digits.split(".")[1]) if "." in digits else 0
-        scale = _SCALES.get(m.group("scale") or "", 1)
-        value = Fraction(digits) * scale
-        step = _last_nonzero_unit(digits, scale)
-        half = Fraction(scale, 10**decimals) / 2 if decimals or scale != 1 else Fraction(0)
+    reading = _reading(
+        m.group("cn"), m.group("num"), m.group("scale"), m.group("pre"), m.group("mid"), m.group("post"), unit == "%"
+    )
+    if reading is None:
+        return None
+    value, approx, interval, decimals = reading
     return Number(
         value=value,
         unit=unit,
         approx=approx,
-        interval=_interval(value, approx, words, step, half, unit == "%"),
+        interval=interval,
         span=Span(m.start(), m.end()),
         raw=text[m.start() : m.end()],
         decimals=decimals,
         figure=_figure(m, text, "unit"),
     )
+
+
+# Reports repeat their figures (1件, 100%, 0条): each written form is worked out once.
+@functools.lru_cache(maxsize=4096)
+def _reading(
+    cn: str | None,
+    num: str | None,
+    scale_word: str | None,
+    pre: str | None,
+    mid: str | None,
+    post: str | None,
+    percent: bool,
+) -> tuple[Fraction, Approx, Interval, int] | None:
+    """``(value, approx, interval, decimals)`` of a figure written with a numeral run ``cn`` or
+    digits ``num`` (and a ``scale_word``), with its approximation words; None when ``cn`` is not one number."""
+    words = {w for w in (pre, mid, post) if w}
+    approx = _approx_kind(words)
+    if cn is not None:
+        parsed = parse_chinese_numeral(cn)
+        if parsed is None:
+            return None
+        value, step = Fraction(parsed[0]), Fraction(parsed[1])
+        decimals, half = 0, Fraction(0)
+    else:
+        assert num is not None
+        digits = num.replace(",", "")
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+        scale = _SCALES.get(scale_word or "", 1)
+        value = Fraction(digits) * scale
+        step = _last_nonzero_unit(digits, scale)
+        half = Fraction(scale, 10**decimals) / 2 if decimals or scale != 1 else Fraction(0)
+    return value, approx, _interval(value, approx, words, step, half, percent), decimals
 
 
 def _range(m: re.Match[str], text: str) -> Number | None:

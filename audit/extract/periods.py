@@ -106,8 +106,13 @@ _PERIOD_RE = re.compile(
     + r"\s*止?"
 )
 
+# After a hanzi, spaces, a bracket: ``(?<=[\u4e00-\u9fff])\s*[〔\[［【(（]``, written so that the
+# pattern opens with one character class (the regex engine then skips ahead to the next
+# space or bracket instead of trying every position): the class's character, the hanzi
+# before it, then more spaces and the bracket if it was a space.
 _CITATION_RE = re.compile(
-    r"(?<=[\u4e00-\u9fff])\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,4}\s*号"
+    r"[\s〔\[［【(（](?<=[\u4e00-\u9fff][\s\S])(?:(?<=\s)\s*[〔\[［【(（]|(?<=[〔\[［【(（]))"
+    r"\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,4}\s*号"
 )
 _CITATION_PREFIX_MAX = 10
 
@@ -118,7 +123,9 @@ _AS_OF_RE = re.compile(
 )
 
 # A date-like run: a year, digits, optional 年/月, 日 — well-formed or garbled (201911日).
-_DATE_TEXT_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:\s*年)?\s*\d{1,4}(?:\s*月)?\s*(?:\d{1,2}\s*)?日")
+# (``(?<!\d)(?:19|20)``, written ``1(?<!\d.)9|2(?<!\d.)0``: a pattern that opens with literal
+# characters is searched for them, not tried at every position.)
+_DATE_TEXT_RE = re.compile(r"(?:1(?<!\d.)9|2(?<!\d.)0)\d{2}(?:\s*年)?\s*\d{1,4}(?:\s*月)?\s*(?:\d{1,2}\s*)?日")
 
 # ------------------------------------------------------------------- titles
 
@@ -141,7 +148,8 @@ _UNCERTAIN_BODY_RE = re.compile(r"(管理委员会|管委会)$")
 
 # --------------------------------------------------------------- statements
 
-_YEAR_MENTION_RE = re.compile(r"(?<![\d〔\[［【(（/\-—.])((?:19|20)\d{2})\s*年(?!\d)")
+# ``(?<![\d〔\[［【(（/\-—.])((?:19|20)\d{2})``, the look-behind moved after the first digit (see _DATE_TEXT_RE).
+_YEAR_MENTION_RE = re.compile(r"((?:1(?<![\d〔\[［【(（/\-—.].)9|2(?<![\d〔\[［【(（/\-—.].)0)\d{2})\s*年(?!\d)")
 _FRAME_PREFIXES = frozenset({"", "在", "于", "截至", "截止", "截至到", "截止到"})
 _NOT_A_STATEMENT_AFTER_RE = re.compile(
     r"\s*(?:度)?\s*(?:以来|至今|[-—–~～至到]\s*(?:(?:19|20)\d{2}|[0-9一二三四五六七八九十]{1,2}\s*月)"

@@ -40,7 +40,12 @@ Read from the Simplified shadow; the checks are in ``expectations/structure.json
   most of their 4-character shingles, with their difflib ratio; and passages of
   at least ``_MIN_PASSAGE`` characters pasted word for word into two different
   paragraphs (ratio 1 for the passage itself). Document titles in 《》 are
-  masked first: citing one long title twice is not pasting.
+  masked first: citing one long title twice is not pasting. A paragraph written
+  again word for word is paired with its first occurrence only (three copies are
+  two repeats, not three pairs) and compared with nothing else. Pairs are found
+  by their shared 4-grams without comparing every pair (see ``_repeats``). At
+  most ``_MAX_REPEATS`` are listed, in text order: a page of thousands of copies
+  was generated, not written, and its first ones show it.
 * **Lines** — every line of at most ``_CHROME_LINE`` characters that is not a table
   row, for the web-chrome check.
 * **Sentences** — for comparing a report with last year's: sentences of at least
@@ -50,8 +55,10 @@ Read from the Simplified shadow; the checks are in ``expectations/structure.json
 from __future__ import annotations
 
 import difflib
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import chain, compress, count
 
 from audit.extract.numbers import parse_chinese_numeral
 from audit.extract.periods import DATE_LINE_RE
@@ -65,6 +72,7 @@ _NEAR = 0.6  # paragraph pairs below this ratio are not worth a row
 _SAME = 0.9  # the ratio from which two paragraphs are one repeated (expectations/structure.json)
 _EXCERPT = 20
 _MIN_PASSAGE = 50  # a verbatim run this long shared by two paragraphs is a repeated passage
+_MAX_REPEATS = 1000  # repeats listed per document at most
 _CHROME_LINE = 120
 _MIN_SENTENCE = 10
 
@@ -233,6 +241,8 @@ def _required_headings(top: list[Heading], complete: bool) -> list[RequiredPart]
 def _part_counts(shadow: str, top: list[Heading], complete: bool) -> list[PartCount]:
     intro_end = top[0].span.start if top else len(shadow)
     out = []
+    if shadow.find("部分", 0, intro_end) < 0:
+        return out  # a shortcut: every declaration says 部分
     for m in _PART_COUNT_RE.finditer(shadow, 0, intro_end):
         sentence_start = max(shadow.rfind(c, 0, m.start()) for c in "。\n") + 1
         sentence_end = _SENTENCE_END.search(shadow, m.end())
@@ -275,7 +285,7 @@ def _paragraphs(shadow: str) -> list[tuple[int, str]]:
     start = 0
     for line in shadow.split("\n"):
         text = line.strip()
-        if len(re.sub(r"\s+", "", text)) >= _MIN_PARAGRAPH and "|" not in line:
+        if len(text) >= _MIN_PARAGRAPH and len("".join(text.split())) >= _MIN_PARAGRAPH and "|" not in line:
             out.append((start + line.index(text), text))
         start += len(line) + 1
     return out
@@ -286,29 +296,74 @@ def _mask_titles(k: int, text: str) -> str:
 
     Two paragraphs citing one long document title share a passage that nobody pasted.
     """
+    if "《" not in text:
+        return text
     filler = chr(0xE000 + k % 6000)  # a private-use character
     return _BOOK_TITLE.sub(lambda m: filler * len(m.group()), text)
 
 
 def _repeats(shadow: str) -> list[Repeat]:
+    """Pairs of repeated paragraphs and pasted passages, in the order of their first paragraph,
+    then of their second; the first ``_MAX_REPEATS`` of them.
+
+    A paragraph written again word for word is paired with its first occurrence only (n copies
+    are n - 1 repeats) and compared with nothing else: what its first occurrence shares with the
+    other paragraphs is already said (and a page of 2,000 copies is not 2 million pairs).
+
+    The other pairs are found without looking at every pair (prefix filtering, as in set
+    similarity joins): a pair is worth comparing only when the paragraphs share at least
+    ``t = min(_MIN_PASSAGE - 3, ⌈_NEAR · the larger shingle count⌉)`` 4-grams. With the
+    4-grams ordered once for the whole text, rarest first, two sets sharing ``t`` grams share
+    one among the first ``n - t + 1`` grams of each (the smallest shared gram is among them),
+    and ``t`` is at least the bound computed from either paragraph alone. So only paragraphs
+    whose prefixes meet are candidates; their shared grams are then counted exactly.
+    """
     paragraphs = [(offset, _mask_titles(k, text)) for k, (offset, text) in enumerate(_paragraphs(shadow))]
-    shingles = [{p[i : i + 4] for i in range(len(p) - 3)} for _, p in paragraphs]
-    index: dict[str, list[int]] = defaultdict(list)
-    for k, grams in enumerate(shingles):
-        for g in grams:
-            index[g].append(k)
-    out = []
-    for k, grams in enumerate(shingles):
-        shared: dict[int, int] = defaultdict(int)
-        for g in grams:
-            for other in index[g]:
-                if other > k:
-                    shared[other] += 1
-        for other, count in shared.items():
-            near = count >= _NEAR * max(len(grams), len(shingles[other]))
-            if not near and count < _MIN_PASSAGE - 3:
+    first_of: dict[str, int] = {}
+    copies: dict[int, list[int]] = defaultdict(list)  # first occurrence → its later copies
+    kept: list[int] = []  # paragraphs compared with each other: first occurrences
+    for k, (_, text) in enumerate(paragraphs):
+        first = first_of.setdefault(text, k)
+        if first == k:
+            kept.append(k)
+        else:
+            copies[first].append(k)
+    shingles = {k: _shingles(paragraphs[k][1]) for k in kept}
+    # The order: 4-grams of one paragraph first (they pair nothing, so they are left out
+    # below), then by how many paragraphs have them, fewest first. (Ties are in an order of
+    # this run's own; any order will do, as long as it is one order for every paragraph.)
+    frequency = Counter(chain.from_iterable(shingles.values()))
+    several = set(compress(frequency, map((1).__lt__, frequency.values())))  # grams of several paragraphs
+    rank = dict(zip(sorted(several, key=frequency.__getitem__), count()))
+    prefix_index: dict[str, list[int]] = defaultdict(list)  # 4-gram → kept paragraphs with it in their prefix
+    prefixes: dict[int, list[str]] = {}
+    for k in kept:
+        grams = shingles[k]
+        least = min(_MIN_PASSAGE - 3, math.ceil(_NEAR * len(grams)))  # shared 4-grams any pair with k needs
+        shared = grams & several  # the prefix's first len(grams) - len(shared) grams pair nothing
+        size = len(shared) - least + 1  # the rest of the prefix
+        prefixes[k] = sorted(shared, key=rank.__getitem__)[:size] if size > 0 else []
+        for g in prefixes[k]:
+            prefix_index[g].append(k)
+    out: list[Repeat] = []
+    for k in kept:
+        if len(out) >= _MAX_REPEATS:
+            return out[:_MAX_REPEATS]
+        (a, one), grams = paragraphs[k], shingles[k]
+        pairs = [(other, 1.0) for other in copies.get(k, ())]  # copies: ratio 1, nothing more to compare
+        candidates = {other for g in prefixes[k] for other in prefix_index[g] if other > k}
+        pairs += [(other, None) for other in candidates]
+        for other, ratio in sorted(pairs):
+            if len(out) >= _MAX_REPEATS:
+                break
+            (b, two) = paragraphs[other]
+            if ratio is not None:
+                out.append(Repeat(Span(a, a + len(one)), Span(b, b + len(two)), ratio, shadow[a : a + _EXCERPT]))
                 continue
-            (a, one), (b, two) = paragraphs[k], paragraphs[other]
+            shared = len(grams & shingles[other])
+            near = shared >= _NEAR * max(len(grams), len(shingles[other]))
+            if not near and shared < _MIN_PASSAGE - 3:
+                continue
             matcher = difflib.SequenceMatcher(None, one, two, autojunk=False)
             if near:
                 ratio = matcher.ratio()
@@ -319,10 +374,15 @@ def _repeats(shadow: str) -> list[Repeat]:
                         continue
             match = matcher.find_longest_match(0, len(one), 0, len(two))
             if match.size >= _MIN_PASSAGE:  # a passage pasted into another paragraph
-                first = Span(a + match.a, a + match.a + match.size)
-                second = Span(b + match.b, b + match.b + match.size)
-                out.append(Repeat(first, second, 1.0, shadow[first.start : first.start + _EXCERPT]))
-    return out
+                first_span = Span(a + match.a, a + match.a + match.size)
+                second_span = Span(b + match.b, b + match.b + match.size)
+                out.append(Repeat(first_span, second_span, 1.0, shadow[first_span.start : first_span.start + _EXCERPT]))
+    return out[:_MAX_REPEATS]
+
+
+def _shingles(text: str) -> set[str]:
+    """The 4-character shingles of ``text``."""
+    return {text[i : i + 4] for i in range(len(text) - 3)}
 
 
 # ---------------------------------------------------------- lines, sentences
@@ -343,10 +403,12 @@ def _short_lines(shadow: str) -> list[tuple[Span, str]]:
 def _sentences(shadow: str) -> dict[str, Span]:
     out: dict[str, Span] = {}
     start = 0
-    for m in _SENTENCE_END.finditer(shadow + "\n"):
-        piece = shadow[start : m.start()]
-        key = _YEAR_MASK.sub("#", re.sub(r"\s+", "", piece))
-        if len(key) >= _MIN_SENTENCE and "|" not in piece:
-            out.setdefault(key, Span(start + len(piece) - len(piece.lstrip()), m.start()))
-        start = m.end()
+    for piece in _SENTENCE_END.split(shadow):  # each sentence end is one character
+        end = start + len(piece)
+        # Removing spaces and masking years only shortens: a short piece is no sentence.
+        if len(piece) >= _MIN_SENTENCE and "|" not in piece:
+            key = _YEAR_MASK.sub("#", "".join(piece.split()))  # str.split() splits at what \s matches
+            if len(key) >= _MIN_SENTENCE:
+                out.setdefault(key, Span(start + len(piece) - len(piece.lstrip()), end))
+        start = end + 1
     return out

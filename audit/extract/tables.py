@@ -43,9 +43,11 @@ The identities each table implies (template.md §4) are produced here too, as
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Iterable
@@ -155,6 +157,8 @@ def compact_cell_text(text: str) -> str:
 _LONGEST_VALUE = 40
 
 
+# Tables repeat their cell texts (0, 1, /): each is read once.
+@functools.lru_cache(maxsize=8192)
 def cell_value(text: str) -> Fraction | None:
     """The number a cell holds (``1,295``, ``4068.208``, ``22（其中修订16件）``), else None."""
     compact = compact_cell_text(text)
@@ -166,10 +170,19 @@ def cell_value(text: str) -> Fraction | None:
     return Fraction(m.group(1)) if m else None
 
 
+# What a value cell can start with: a digit (``\d``: any decimal digit) or a sign for a
+# number, or a placeholder's first character.
+_VALUE_START = frozenset("+-/／\\-—–―－_＿*＊×xX无空")
+
+
 def _is_value(text: str) -> bool:
     """Can this cell stand where a number belongs (a number, blank, placeholder, number with a note)?"""
     text = text.strip()
-    return not text or bool(_PLACEHOLDER.match(text)) or cell_value(text) is not None
+    if not text:
+        return True
+    if not (text[0] in _VALUE_START or text[0].isdecimal()):
+        return False  # a shortcut: neither a placeholder nor a number (below) can start so
+    return bool(_PLACEHOLDER.match(text)) or cell_value(text) is not None
 
 
 # ---------------------------------------------------------------------- labels
@@ -210,8 +223,14 @@ def _label_index() -> tuple[dict[str, _Label], list[tuple[str, _Label]]]:
 
 
 _EXACT, _FUZZY = _label_index()
+# The exact forms of 表二 and 表三 in order: the forms a text starts are together, from the first
+# form not below it.
+_T2_T3_FORMS = sorted(form for form, entry in _EXACT.items() if entry.table != std.T4)
+# Each near-miss form with its length and character counts, for difflib's quick upper bounds.
+_FUZZY_COUNTED = [(known, label, len(known), Counter(known)) for known, label in _FUZZY]
 
 
+@functools.lru_cache(maxsize=8192)
 def is_row_label(text: str) -> bool:
     """Is ``text`` a row label of 表二 or 表三, or the start of one wrapped onto two lines?
 
@@ -222,9 +241,10 @@ def is_row_label(text: str) -> bool:
     if label is not None:
         return label.table != std.T4
     form = _NUMBERING.sub("", normalize_label(text))
-    return len(form) >= 3 and any(
-        known.startswith(form) and entry.table != std.T4 for known, entry in _EXACT.items()
-    )
+    if len(form) < 3:
+        return False
+    i = bisect.bisect_left(_T2_T3_FORMS, form)
+    return i < len(_T2_T3_FORMS) and _T2_T3_FORMS[i].startswith(form)
 
 
 # Every table reader (表二, 表三, the heading test) asks about the same cells, and
@@ -241,10 +261,17 @@ def match_label(text: str) -> _Label | None:
     if len(form) < 5:
         return None
     scored = []
-    for known, label in _FUZZY:
+    size, counts = len(form), Counter(form)
+    for known, label, known_size, known_counts in _FUZZY_COUNTED:
+        # difflib's real_quick_ratio and quick_ratio (upper bounds of ratio, the same
+        # arithmetic), without building a matcher for the forms they rule out.
+        total = size + known_size
+        if 2.0 * min(size, known_size) / total < 0.85:
+            continue
+        if 2.0 * sum(min(n, known_counts[c]) for c, n in counts.items()) / total < 0.85:
+            continue
         matcher = difflib.SequenceMatcher(None, form, known, autojunk=False)
-        if matcher.real_quick_ratio() >= 0.85 and matcher.quick_ratio() >= 0.85:
-            scored.append((matcher.ratio(), known, label))
+        scored.append((matcher.ratio(), known, label))
     scored = sorted((s for s in scored if s[0] >= 0.85), reverse=True)
     if not scored:
         return None
@@ -340,7 +367,11 @@ def _table(
     version: str | None,
 ) -> StandardTable:
     cells: list[TableCell] = []
-    for layout_row in (*layout.rows, *layout.groups):
+    for layout_row in layout.rows:
+        values = rows.get(layout_row.id)
+        if values:
+            cells += _cells(layout_row, layout.table, values)
+    for layout_row in layout.groups:
         values = rows.get(layout_row.id) if layout_row in layout.rows else groups.get(layout_row.id)
         if values:
             cells += _cells(layout_row, layout.table, values)
@@ -427,6 +458,8 @@ def _is_heading(row: list[_Cell]) -> bool:
 
 def _t4_anchor(row: list[_Cell]) -> bool:
     for cell in row:
+        if "议" not in cell.text and "持" not in cell.text:
+            continue  # a shortcut: neither 行政复议 nor 结果维持 can be in its label
         form = normalize_label(cell.text)
         if form.startswith("行政复议") and len(form) <= 12 or "结果维持" in form:
             return True

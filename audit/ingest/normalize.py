@@ -25,6 +25,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
 _FULL_WIDTH = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ％＋－．"
 _HALF_WIDTH = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz%+-."
 _FOLD = str.maketrans(_FULL_WIDTH, _HALF_WIDTH)
+# str.translate looks every character up: on Chinese text it is slower than a search
+# that finds nothing to fold (most reports have no full-width digit or letter).
+_FOLDED = re.compile("[" + re.escape(_FULL_WIDTH) + "]")
 
 
 def normalize(raw: str) -> tuple[str, str]:
@@ -38,7 +41,7 @@ def clean(raw: str) -> str:
     text = raw.removeprefix(_BOM)
     text = _NEWLINES.sub("\n", text)
     text = _CONTROLS.sub("", text)
-    return text.translate(_FOLD)
+    return text.translate(_FOLD) if _FOLDED.search(text) else text
 
 
 @cache

@@ -62,9 +62,22 @@ def reflow(text: str) -> str:
     return "\n".join(out)
 
 
+class _Widths(dict[str, int]):
+    """Display width of each character met so far, looked up in C (``map``), filled in on a miss.
+
+    Ambiguous characters (“” ‘’ …) are set full width in Chinese type.
+    """
+
+    def __missing__(self, char: str) -> int:
+        width = self[char] = 2 if unicodedata.east_asian_width(char) in ("W", "F", "A") else 1
+        return width
+
+
+_WIDTHS = _Widths()
+
+
 def _display_width(line: str) -> int:
-    # Ambiguous characters (“” ‘’ …) are set full width in Chinese type.
-    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F", "A") else 1 for c in line.rstrip())
+    return sum(map(_WIDTHS.__getitem__, line.rstrip()))
 
 
 def _is_prose(line: str) -> bool:
@@ -73,7 +86,7 @@ def _is_prose(line: str) -> bool:
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The display width the text is wrapped at, or None when it is not hard-wrapped."""
-    prose = [_display_width(line) for line in lines if _is_prose(line) and _display_width(line) >= 20]
+    prose = [w for line in lines if _is_prose(line) and (w := _display_width(line)) >= 20]
     if len(prose) < _MIN_LINES:
         return None
     width = sorted(prose)[int(len(prose) * 0.9)]
