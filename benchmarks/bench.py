@@ -16,6 +16,8 @@ What is measured, each on this machine and in this run:
   (``audit_paths`` with the CLI's finisher): seconds per stage (ingest,
   extract, GX validation and claim tables, rendering the pages) and ms per
   document, plus the index and JSON output.
+* ``gx_per_chunk_size`` — GX validating chunks of 125 to 1,000 documents: ms per
+  document (it must not grow with the chunk).
 * ``memory`` — with ``--memory-docs N`` (e.g. 50000): ``audit check`` over N
   documents with every core, peak memory of the tree (target < 1 GB) and rate.
 
@@ -150,6 +152,34 @@ def stages(corpus: Path, out: Path) -> dict[str, Any]:
     }
 
 
+def gx_scaling(corpus: Path, sizes: tuple[int, ...] = (125, 250, 500, 1000)) -> dict[str, Any]:
+    """GX validation of chunks of growing size (one run per claim table): seconds and ms per document.
+
+    The per-document cost must not grow with the chunk: GX's fixed cost per run is
+    shared out, and what is left grows with the rows alone.
+    """
+    from audit.checks import gx
+    from audit.checks.claims import build_tables
+    from audit.ingest import discover
+    from audit.pipeline import _extract, _load_suites, _Run, default_suites_dir
+    from audit.ingest import load
+
+    suites = _load_suites(_Run(default_suites_dir(), None))
+    paths = discover([str(corpus)])[: max(sizes)]
+    facts = [_extract(load(p)).facts for p in paths]
+    out = {}
+    for size in sizes:
+        if size > len(facts):
+            break
+        tables = build_tables(facts[:size])
+        start = time.perf_counter()
+        gx.validate(tables, suites)
+        seconds = time.perf_counter() - start
+        rows = sum(len(t.frame) for t in tables.values())
+        out[str(size)] = {"seconds": round(seconds, 3), "ms_per_doc": round(1000 * seconds / size, 2), "rows": rows}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=2000, help="documents in the throughput corpus")
@@ -186,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         results["throughput"]["same_output_for_every_jobs"] = same
 
         results["stages"] = stages(corpus, work / "out-stages")
+        results["gx_per_chunk_size"] = gx_scaling(corpus)
 
         if args.memory_docs:
             big = work / "big"
@@ -224,6 +255,8 @@ def _print(results: dict[str, Any], path: Path) -> None:
     st = results["stages"]
     for name, stage in st["stages"].items():
         table.add_row(f"stage: {name} (1 process)", f"{stage['ms_per_doc']:.2f} ms/doc ({stage['seconds']:.2f} s)")
+    for size, run in results["gx_per_chunk_size"].items():
+        table.add_row(f"GX validation, chunk of {size}", f"{run['ms_per_doc']:.2f} ms/doc ({run['seconds']:.2f} s, {run['rows']} rows)")
     if "memory" in results:
         m = results["memory"]
         table.add_row(

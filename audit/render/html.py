@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import cache
@@ -191,14 +192,29 @@ def _spans(result: DocumentResult) -> list[_Span | None]:
 
 
 def _segments(text: str, spans: list[_Span | None]) -> list[Segment]:
-    """Split ``text`` at every span boundary so nested or overlapping marks never interleave."""
+    """Split ``text`` at every span boundary so nested or overlapping marks never interleave.
+
+    One sweep over the cuts: the spans covering a segment are those open at its start
+    (kept in evidence order), so a page with many thousands of spans stays linear.
+    """
     placed = [s for s in spans if s is not None]
     cuts = sorted({0, len(text), *(s.start for s in placed), *(s.end for s in placed)})
+    starts: dict[int, list[tuple[int, _Span]]] = defaultdict(list)
+    ends: dict[int, list[tuple[int, _Span]]] = defaultdict(list)
+    for i, s in enumerate(placed):
+        starts[s.start].append((i, s))
+        if s.start < s.end:
+            ends[s.end].append((i, s))
+    open_spans: dict[int, _Span] = {}  # evidence order → span, for the non-empty spans covering the position
     segments = []
     for pos, nxt in zip(cuts, cuts[1:] + [len(text)]):
-        starting = [s for s in placed if s.start == pos]
+        closing = ends.get(pos, [])
+        for i, _ in closing:
+            open_spans.pop(i, None)
+        starting = [s for _, s in starts.get(pos, ())]
+        open_spans.update((i, s) for i, s in starts.get(pos, ()) if s.start < s.end)
         opening = [s for s in starting if s.end > pos]
-        covering = [s for s in placed if s.start <= pos and nxt <= s.end and s.start < s.end]
+        covering = [open_spans[i] for i in sorted(open_spans)]
         seg = Segment(text[pos:nxt])
         if covering and nxt > pos:
             worst = max(covering, key=lambda s: s.severity.rank)
@@ -207,7 +223,7 @@ def _segments(text: str, spans: list[_Span | None]) -> list[Segment]:
             if opening:
                 seg.mark_id = f"ev-{opening[0].k}"
         seg.anchors = [f"ev-{s.k}" for s in starting if f"ev-{s.k}" != seg.mark_id]
-        seg.backrefs = [(s.rule, f"f-{s.finding}") for s in placed if s.end == pos and s.start < pos]
+        seg.backrefs = [(s.rule, f"f-{s.finding}") for _, s in closing]
         segments.append(seg)
     return segments
 
