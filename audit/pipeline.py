@@ -274,11 +274,18 @@ def _workers(run: _Run, suites: Any, jobs: int) -> Iterator[ProcessPoolExecutor 
     fork = "fork" in multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if fork else "spawn")
     _state = (run, suites)  # a forked worker starts with it: GX imported and the suites loaded
+    pool = ProcessPoolExecutor(
+        max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(None if fork else run,)
+    )
     try:
-        with ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(None if fork else run,)
-        ) as pool:
-            yield pool
+        yield pool
+    except BaseException:
+        # Ctrl-C, or a failure: the chunks not started are dropped; those running end (their pages
+        # are written whole: workers ignore SIGINT), so no half-written file is left behind.
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    else:
+        pool.shutdown(wait=True)
     finally:
         _state = None
 

@@ -67,3 +67,41 @@ def test_without_a_limit_the_same_document_is_read(tmp_path):
     slow.write_text("其中" * 200_000, "utf-8")
     [document] = audit_paths([str(slow)], timeout=None).documents
     assert document.document is not None and document.status.value == "pass"
+
+
+class _StopAtThird:
+    """A finisher that writes pages and stops the run (Ctrl-C) at its third document."""
+
+    def __init__(self, site) -> None:
+        self.site = site
+        self.seen = 0
+
+    def filter(self, path, findings):
+        return self.site.filter(path, findings)
+
+    def write(self, result):
+        self.seen += 1  # counted per worker process
+        if self.seen == 3:
+            raise KeyboardInterrupt
+        return self.site.write(result)
+
+
+def test_an_interrupted_run_with_workers_stops_and_leaves_whole_pages(tmp_path):
+    from audit.cli.output import Site
+    from audit.render.names import output_names
+
+    copies = []
+    for k in range(40):
+        copy = tmp_path / f"report_{k:02d}.txt"
+        copy.write_text((SAMPLES / "003_1e027fe9f1c79ffa.txt").read_text("utf-8"), "utf-8")
+        copies.append(str(copy))
+    out = tmp_path / "pages"
+    out.mkdir()
+    stop = _StopAtThird(Site(out, output_names(copies)))
+    with pytest.raises(KeyboardInterrupt):
+        audit_paths(copies, jobs=2, chunk_size=2, finish=stop, keep=False)
+    written = sorted(p.name for p in out.iterdir())
+    assert not any(name.startswith(".tmp-") for name in written)
+    assert 0 < len(written) < len(copies) // 2  # the chunks not yet started were dropped, not run to the end
+    for page in out.iterdir():
+        assert page.read_text("utf-8").rstrip().endswith("</html>")
