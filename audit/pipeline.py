@@ -43,7 +43,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Callable, Iterator, Protocol, Sequence
 
@@ -97,8 +97,8 @@ class Timings:
     render: float = 0.0
 
     def add(self, other: Timings) -> None:
-        for name in ("ingest", "extract", "checks", "render"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for stage in fields(self):
+            setattr(self, stage.name, getattr(self, stage.name) + getattr(other, stage.name))
 
     @contextmanager
     def stage(self, name: str) -> Iterator[None]:
@@ -212,7 +212,8 @@ class StoredResults(Sequence[DocumentResult]):
 
     def __init__(self) -> None:
         self._file = tempfile.TemporaryFile(prefix="audit-results-")
-        self._chunks: list[tuple[int, int, int]] = []  # (first document, offset, bytes)
+        self._chunks: list[tuple[int, int]] = []  # (offset, bytes) of each chunk
+        self._firsts: list[int] = []  # index of each chunk's first document
         self._count = 0
         self._replaced: dict[int, DocumentResult] = {}
         self._cached: tuple[int, list[DocumentResult]] | None = None
@@ -223,12 +224,13 @@ class StoredResults(Sequence[DocumentResult]):
         data = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
         offset = self._file.seek(0, os.SEEK_END)
         self._file.write(data)
-        self._chunks.append((self._count, offset, len(data)))
+        self._chunks.append((offset, len(data)))
+        self._firsts.append(self._count)
         self._count += len(results)
 
     def _chunk(self, k: int) -> list[DocumentResult]:
         if self._cached is None or self._cached[0] != k:
-            _, offset, size = self._chunks[k]
+            offset, size = self._chunks[k]
             self._file.seek(offset)
             self._cached = (k, pickle.loads(self._file.read(size)))
         return self._cached[1]
@@ -245,14 +247,14 @@ class StoredResults(Sequence[DocumentResult]):
             raise IndexError(index)
         if index in self._replaced:
             return self._replaced[index]
-        k = bisect.bisect_right([first for first, _, _ in self._chunks], index) - 1
-        return self._chunk(k)[index - self._chunks[k][0]]
+        k = bisect.bisect_right(self._firsts, index) - 1
+        return self._chunk(k)[index - self._firsts[k]]
 
     def __setitem__(self, index: int, result: DocumentResult) -> None:
         self._replaced[index] = result
 
     def __iter__(self) -> Iterator[DocumentResult]:
-        for k, (first, _, _) in enumerate(self._chunks):
+        for k, first in enumerate(self._firsts):
             for i, result in enumerate(self._chunk(k), first):
                 yield self._replaced.get(i, result)
 
@@ -443,6 +445,7 @@ def _across(
     rules = frozenset(
         e.meta["rule"] for name, table in suites.items() if name in ACROSS_KINDS for e in table.suite.expectations
     )
+    previous = dict(final)  # this report → last year's: the one digest resolving its claims reads
     tasks = []
     for doc in sorted(set(rejected) | withdrawn):
         result = results[doc]
@@ -451,12 +454,11 @@ def _across(
             continue
         # What the claims of one document need, small enough to send to a worker.
         rejections = [(f.meta, f.table.kind.name, claims) for f, claims in rejected.get(doc, [])]
-        tasks.append(_AcrossTask(doc, result, rejections, digests, rules if withdraw else frozenset()))
+        last = {previous[doc]: digests[previous[doc]]} if doc in previous else {}
+        tasks.append(_AcrossTask(doc, result, rejections, last, rules if withdraw else frozenset()))
     if pool is None:
         outcomes = [_report_across(task, run, Timings()) for task in tasks]
     else:
-        for task in tasks:
-            task.digests = {i: digests[i] for i in _referenced(task)}  # not the whole run's digests
         outcomes = list(pool.map(_report_across_in_worker, tasks, chunksize=16))
     for task, (result, spent) in zip(tasks, outcomes):
         results[task.doc] = result
@@ -468,17 +470,8 @@ class _AcrossTask:
     doc: int
     result: DocumentResult
     rejections: list[tuple[dict[str, Any], str, list[Claim]]]  # (expectation meta, claim kind, claims)
-    digests: Any  # the run's digests, or those the claims refer to (by index)
+    digests: dict[int, Digest | None]  # last year's report's digest, by its index (not the whole run's)
     withdraw: frozenset[str] = frozenset()  # rules whose findings a chunk reported and the run withdraws
-
-
-def _referenced(task: _AcrossTask) -> set[int]:
-    """The reports the claims of ``task`` compare with, whose digests resolving them reads.
-
-    A claim across reports that reads the other report's digest when it is resolved
-    names it by ``last`` (``structure.Copied``); the others need none.
-    """
-    return {c.fact.last for _, _, claims in task.rejections for c in claims if hasattr(c.fact, "last")}
 
 
 def _report_across_in_worker(task: _AcrossTask) -> tuple[DocumentResult, Timings]:

@@ -44,7 +44,8 @@ class ClaimKind:
     digests (``years.Digest``, one per report, None where there is none) and the
     pairs (this report, last year's report of its body) to compare, and returns
     ``(document index, fact)`` pairs; ``resolve(fact, facts, digests)`` completes
-    such a fact from its document's facts before it is described. A kind with ``group`` reports the rejected claims of one
+    such a fact from its document's facts before it is described (``digests``
+    indexed by report: the run's or chunk's, or just the ones it reads). A kind with ``group`` reports the rejected claims of one
     document that share a group key as ONE finding, described by
     ``describe_group`` (the blank cells of a table are one finding, not fifty).
     """

@@ -20,7 +20,7 @@ Per document, the failing rows of one rule are one finding:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 from audit.checks.kinds import ClaimKind, Description, items_kind
 from audit.checks.years import Digest, sentence_hash
@@ -191,7 +191,7 @@ def _copies(batch: Sequence[Digest | None], pairs: Sequence[tuple[int, int]]) ->
     return out
 
 
-def _resolve_copied(c: Copied, facts: Facts, batch: Sequence[Digest | None]) -> Copied:
+def _resolve_copied(c: Copied, facts: Facts, batch: Sequence[Digest | None] | Mapping[int, Digest | None]) -> Copied:
     """The claim with this report's identical sentences, from its facts and last year's digest."""
     last = batch[c.last]
     assert last is not None

@@ -148,7 +148,7 @@ def year_over_year(batch: Sequence[Digest | None], pairs: Sequence[tuple[int, in
     return out
 
 
-def resolve_year(claim: YearOverYear, facts: Facts, batch: Sequence[Digest | None]) -> YearOverYear:
+def resolve_year(claim: YearOverYear, facts: Facts, batch: object) -> YearOverYear:
     """The claim with the cell it names, from its report's facts."""
     table = _table(facts, claim.table)
     cell = table.cell(claim.row, claim.column) if table is not None else None
