@@ -169,7 +169,7 @@ def audit_paths(
     results: list[DocumentResult] | StoredResults = [] if keep else StoredResults()
     digests: list[Digest | None] = []
     in_process = jobs <= 1 or len(chunks) <= 1 or STDIN in inputs
-    with _collector_tuned(), _workers(run, suites, 1 if in_process else min(jobs, len(chunks))) as pool:
+    with tuned_collector(), _workers(run, suites, 1 if in_process else min(jobs, len(chunks))) as pool:
         checked: set[tuple[int, int]] = set()
         for chunk in _chunks(pool, chunks, run, suites, progress, len(inputs)):
             offset = len(results)
@@ -267,25 +267,37 @@ def _load_suites(run: _Run) -> Any:
     return gx.load_suites(run.suites_dir, run.overrides)
 
 
+_tuned = 0  # how many tuned_collector blocks this process is in
+
+
 @contextmanager
-def _collector_tuned() -> Iterator[None]:
-    """Python's cycle collector set for a run, and set back after it.
+def tuned_collector() -> Iterator[None]:
+    """Python's cycle collector set for a batch, and set back after it.
 
     What is loaded by then (GX, pandas, the suites: ~200 MB of objects) is frozen out of
     the collections, and they run after 100,000 allocations instead of 700: extraction
     allocates millions of small objects that reference counting frees, and each
     collection walked them all (measured: ~20% of a run's time). A forked worker inherits
     both, and a frozen object's page is not copied by a collection touching it.
+
+    ``audit_paths`` runs in one; a caller that goes on to render the batch's outputs
+    (reading the stored results back allocates as much again) holds one around both, as
+    ``audit check`` does. A block inside another freezes what was loaded since (GX is
+    imported inside the run) and leaves the setting to the outer one.
     """
+    global _tuned
     threshold = gc.get_threshold()
     gc.collect()
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
+    _tuned += 1
     try:
         yield
     finally:
-        gc.set_threshold(*threshold)
-        gc.unfreeze()
+        _tuned -= 1
+        if not _tuned:
+            gc.set_threshold(*threshold)
+            gc.unfreeze()
 
 
 @contextmanager

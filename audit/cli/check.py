@@ -15,7 +15,7 @@ from audit.cli import app
 from audit.cli.exit_codes import OK, USAGE, FailOn, exit_code
 from audit.cli.output import Lang, Site
 from audit.fileio import write_atomic
-from audit.pipeline import DEFAULT_TIMEOUT, audit_paths, default_jobs
+from audit.pipeline import DEFAULT_TIMEOUT, audit_paths, default_jobs, tuned_collector
 from audit.render import Format, pieces
 
 
@@ -82,45 +82,47 @@ def check(
         known = Baseline(baseline) if baseline is not None else None
     except BaselineError as exc:
         _fail(f"基线文件错误 / baseline error: {exc}")
-    site = Site(config.output, output_names(inputs), config.lang, config, known)
-    try:
-        config.output.mkdir(parents=True, exist_ok=True)
-        with _progress(enabled=not quiet and _stderr_is_terminal()) as progress:
-            # Each page is written as its document is audited (Site), and the texts are let go after.
-            report = audit_paths(
-                inputs, max_bytes=config.max_bytes, progress=progress, overrides=config.overrides(),
-                timeout=timeout or None, jobs=jobs or default_jobs(), finish=site, keep=False,
-            )
-        site.write_index(report)
-    except SuiteLoadError as exc:
-        _fail(f"检查规则加载失败 / cannot load the expectation suites: {exc}")
-    except ValidationFailed as exc:
-        _fail(f"检查引擎内部错误 / internal error in a check: {exc}")
-    except OSError as exc:
-        _fail(f"无法写入输出目录 / cannot write to {config.output}: {exc}")
-    except Exception as exc:  # noqa: BLE001 — exit 2 with a message, never a traceback
-        _fail(f"内部错误 / internal error: {type(exc).__name__}: {exc}")
-    try:
-        if write_baseline_file is not None:
-            write_baseline(report, write_baseline_file)
-    except BaselineError as exc:
-        _fail(f"基线文件错误 / baseline error: {exc}")
-    except OSError as exc:
-        _fail(f"无法写入基线文件 / cannot write the baseline: {exc}")
-    to_terminal = output_file is None and sys.stdout.isatty()
-    options = {}
-    if fmt is Format.TERMINAL:
-        options = {"color": to_terminal and "NO_COLOR" not in os.environ, "quiet": quiet}
-    text = pieces(fmt, report, lang=config.lang, **options)
-    if output_file is None:
-        _print(text)
-    else:
+    # The collector stays tuned while the outputs read the stored results back, not only during the run.
+    with tuned_collector():
+        site = Site(config.output, output_names(inputs), config.lang, config, known)
         try:
-            output_file.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(output_file, text)  # never half a file; CSV's CRLF stays CRLF
+            config.output.mkdir(parents=True, exist_ok=True)
+            with _progress(enabled=not quiet and _stderr_is_terminal()) as progress:
+                # Each page is written as its document is audited (Site), and the texts are let go after.
+                report = audit_paths(
+                    inputs, max_bytes=config.max_bytes, progress=progress, overrides=config.overrides(),
+                    timeout=timeout or None, jobs=jobs or default_jobs(), finish=site, keep=False,
+                )
+            site.write_index(report)
+        except SuiteLoadError as exc:
+            _fail(f"检查规则加载失败 / cannot load the expectation suites: {exc}")
+        except ValidationFailed as exc:
+            _fail(f"检查引擎内部错误 / internal error in a check: {exc}")
         except OSError as exc:
-            _fail(f"无法写入输出文件 / cannot write {output_file}: {exc}")
-    raise typer.Exit(OK if exit_zero else exit_code(report, FailOn(config.fail_on)))
+            _fail(f"无法写入输出目录 / cannot write to {config.output}: {exc}")
+        except Exception as exc:  # noqa: BLE001 — exit 2 with a message, never a traceback
+            _fail(f"内部错误 / internal error: {type(exc).__name__}: {exc}")
+        try:
+            if write_baseline_file is not None:
+                write_baseline(report, write_baseline_file)
+        except BaselineError as exc:
+            _fail(f"基线文件错误 / baseline error: {exc}")
+        except OSError as exc:
+            _fail(f"无法写入基线文件 / cannot write the baseline: {exc}")
+        to_terminal = output_file is None and sys.stdout.isatty()
+        options = {}
+        if fmt is Format.TERMINAL:
+            options = {"color": to_terminal and "NO_COLOR" not in os.environ, "quiet": quiet}
+        text = pieces(fmt, report, lang=config.lang, **options)
+        if output_file is None:
+            _print(text)
+        else:
+            try:
+                output_file.parent.mkdir(parents=True, exist_ok=True)
+                write_atomic(output_file, text)  # never half a file; CSV's CRLF stays CRLF
+            except OSError as exc:
+                _fail(f"无法写入输出文件 / cannot write {output_file}: {exc}")
+        raise typer.Exit(OK if exit_zero else exit_code(report, FailOn(config.fail_on)))
 
 
 def _print(text: Iterable[str]) -> None:
