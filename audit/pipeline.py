@@ -121,9 +121,25 @@ class _Run:
     keep: bool = True
 
 
+@dataclass(frozen=True)
+class Packed:
+    """Results pickled where they were audited: a worker's chunk reaches the run's store as these bytes.
+
+    The parent stores them as they are instead of unpickling a chunk to pickle it again
+    (~0.2 ms a document of the parent's time, which the workers' cores pay for).
+    """
+
+    data: bytes
+    count: int
+
+    @classmethod
+    def of(cls, results: Sequence[DocumentResult]) -> Packed:
+        return cls(pickle.dumps(list(results), protocol=pickle.HIGHEST_PROTOCOL), len(results))
+
+
 @dataclass
 class _Chunk:
-    results: list[DocumentResult]
+    results: list[DocumentResult] | Packed  # Packed: a worker's chunk of a run that lets its results go
     digests: list[Digest | None]
     pairs: list[tuple[int, int]]  # the claims across reports checked in the chunk: (this, last), chunk indices
     timings: Timings = field(default_factory=Timings)
@@ -178,7 +194,7 @@ def audit_paths(
             digests += chunk.digests
             total.add(chunk.timings)
             if progress is not None and pool is not None:
-                progress(len(results), len(inputs), chunk.results[-1].path)
+                progress(len(results), len(inputs), inputs[len(results) - 1])
         _across(results, digests, checked, run, suites, total, pool)
     return AuditReport(results)
 
@@ -218,15 +234,15 @@ class StoredResults(Sequence[DocumentResult]):
         self._replaced: dict[int, DocumentResult] = {}
         self._cached: tuple[int, list[DocumentResult]] | None = None
 
-    def extend(self, results: list[DocumentResult]) -> None:
-        if not results:
+    def extend(self, results: Sequence[DocumentResult] | Packed) -> None:
+        packed = results if isinstance(results, Packed) else Packed.of(results)
+        if not packed.count:
             return
-        data = pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL)
         offset = self._file.seek(0, os.SEEK_END)
-        self._file.write(data)
-        self._chunks.append((offset, len(data)))
+        self._file.write(packed.data)
+        self._chunks.append((offset, len(packed.data)))
         self._firsts.append(self._count)
-        self._count += len(results)
+        self._count += packed.count
 
     def _chunk(self, k: int) -> list[DocumentResult]:
         if self._cached is None or self._cached[0] != k:
@@ -363,7 +379,11 @@ def _audit_paths_chunk(paths: list[str]) -> _Chunk:
     assert _state is not None, "worker started without its run"
     run, suites = _state
     timings = Timings()
-    return _audit_chunk([_read(path, run, timings) for path in paths], run, suites, timings)
+    chunk = _audit_chunk([_read(path, run, timings) for path in paths], run, suites, timings)
+    if not run.keep:
+        assert isinstance(chunk.results, list)
+        chunk.results = Packed.of(chunk.results)
+    return chunk
 
 
 def _audit_chunk(results: list[DocumentResult], run: _Run, suites: Any, timings: Timings) -> _Chunk:
