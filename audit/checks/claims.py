@@ -238,7 +238,17 @@ def _side(cells: tuple[TableCell, ...], total: str) -> str:
 
 
 def _identity_row(i: TableIdentity) -> dict[str, Any]:
-    return {"rule": i.rule, "left": str(_cells_sum(i.left)), "right": str(_cells_sum(i.right))}
+    return {"rule": i.rule, "left": _sum_text(i.left), "right": _sum_text(i.right)}
+
+
+def _sum_text(cells: tuple[TableCell, ...]) -> str:
+    """``str(_cells_sum(cells))``; whole counts (nearly every identity) are added without an Interval."""
+    total = 0
+    for c in cells:
+        if c.value is None or c.value.denominator != 1:
+            return str(_cells_sum(cells))
+        total += c.value.numerator
+    return f"[{total},{total}]"
 
 
 def _describe_identity(i: TableIdentity) -> Description:
@@ -458,10 +468,15 @@ ACROSS_KINDS = frozenset(kind.name for kind in KINDS.values() if kind.across is 
 
 
 def _table(kind: ClaimKind, pairs: list[tuple[int, Any]]) -> ClaimTable:
-    rows: list[dict[str, Any]] = []
     claims: dict[str, Claim] = {}
+    rows: list[dict[str, Any]] = []
     for k, (doc, fact) in enumerate(pairs):
         claim_id = f"{doc}:{kind.name}:{k}"
         claims[claim_id] = Claim(claim_id, doc, fact)
-        rows.append({"claim_id": claim_id, **kind.row(fact)})
-    return ClaimTable(kind, pd.DataFrame(rows, columns=["claim_id", *kind.columns]), claims)
+        rows.append(kind.row(fact))
+    names = ["claim_id", *kind.columns]
+    if not rows:  # object columns (a frame of empty lists would make them float)
+        return ClaimTable(kind, pd.DataFrame([], columns=names), claims)
+    # Built a column at a time: a frame from a list of row dicts costs more than the rows themselves.
+    columns = {"claim_id": list(claims), **{c: [row[c] for row in rows] for c in kind.columns}}
+    return ClaimTable(kind, pd.DataFrame(columns, columns=names), claims)
