@@ -58,7 +58,7 @@ import difflib
 import math
 import re
 from collections import Counter, defaultdict
-from itertools import chain, compress, count
+from itertools import chain, count
 
 from audit.extract.numbers import parse_chinese_numeral
 from audit.extract.periods import DATE_LINE_RE
@@ -110,6 +110,8 @@ _LIST_LEAD = re.compile(r"由|包括|包含|分为|涵盖|[:：]")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _YEAR_MASK = re.compile(r"(?:19|20)\d{2}")
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+
+Gram = int | str  # a 4-character shingle, as ``_shingle_sets`` makes it
 
 
 def find_structure(shadow: str, report_year: int | None, tables: list[StandardTable] = ()) -> Structure:
@@ -316,7 +318,9 @@ def _repeats(shadow: str) -> list[Repeat]:
     4-grams ordered once for the whole text, rarest first, two sets sharing ``t`` grams share
     one among the first ``n - t + 1`` grams of each (the smallest shared gram is among them),
     and ``t`` is at least the bound computed from either paragraph alone. So only paragraphs
-    whose prefixes meet are candidates; their shared grams are then counted exactly.
+    whose prefixes meet are candidates; their shared grams are then counted exactly. And
+    since ``t`` is at least either bound, a paragraph with fewer 4-grams found in any other
+    paragraph than its own bound is in no pair: it needs no prefix.
     """
     paragraphs = [(offset, _mask_titles(k, text)) for k, (offset, text) in enumerate(_paragraphs(shadow))]
     first_of: dict[str, int] = {}
@@ -328,28 +332,36 @@ def _repeats(shadow: str) -> list[Repeat]:
             kept.append(k)
         else:
             copies[first].append(k)
-    shingles = {k: _shingles(paragraphs[k][1]) for k in kept}
+    # Each kept paragraph's 4-grams; only those of several paragraphs (``several``) can be
+    # shared, so a paragraph keeps just those (``shared``) and how many it has in all (``size``).
+    shingles = dict(zip(kept, _shingle_sets([paragraphs[k][1] for k in kept])))
+    seen: set[Gram] = set()
+    several: set[Gram] = set()
+    for grams in shingles.values():
+        several |= grams & seen
+        seen |= grams
+    size = {k: len(grams) for k, grams in shingles.items()}
+    shared = {k: grams & several for k, grams in shingles.items()}
+    del shingles, seen  # the bulk of a long text's 4-grams
+    least = {k: min(_MIN_PASSAGE - 3, math.ceil(_NEAR * size[k])) for k in kept}  # shared 4-grams any pair with k needs
+    active = [k for k in kept if len(shared[k]) >= least[k]]  # (most paragraphs share just a few set phrases)
     # The order: 4-grams of one paragraph first (they pair nothing, so they are left out
-    # below), then by how many paragraphs have them, fewest first. (Ties are in an order of
-    # this run's own; any order will do, as long as it is one order for every paragraph.)
-    frequency = Counter(chain.from_iterable(shingles.values()))
-    several = set(compress(frequency, map((1).__lt__, frequency.values())))  # grams of several paragraphs
-    rank = dict(zip(sorted(several, key=frequency.__getitem__), count()))
-    prefix_index: dict[str, list[int]] = defaultdict(list)  # 4-gram → kept paragraphs with it in their prefix
-    prefixes: dict[int, list[str]] = {}
-    for k in kept:
-        grams = shingles[k]
-        least = min(_MIN_PASSAGE - 3, math.ceil(_NEAR * len(grams)))  # shared 4-grams any pair with k needs
-        shared = grams & several  # the prefix's first len(grams) - len(shared) grams pair nothing
-        size = len(shared) - least + 1  # the rest of the prefix
-        prefixes[k] = sorted(shared, key=rank.__getitem__)[:size] if size > 0 else []
+    # below), then by how many active paragraphs have them, fewest first. (Ties are in an
+    # order of this run's own; any order will do, as long as it is one order for every paragraph.)
+    frequency = Counter(chain.from_iterable(shared[k] for k in active))
+    rank = dict(zip(sorted(frequency, key=frequency.__getitem__), count()))
+    prefix_index: dict[Gram, list[int]] = defaultdict(list)  # 4-gram → active paragraphs with it in their prefix
+    prefixes: dict[int, list[Gram]] = defaultdict(list)
+    for k in active:
+        rest = len(shared[k]) - least[k] + 1  # the prefix's first size[k] - len(shared[k]) grams pair nothing
+        prefixes[k] = sorted(shared[k], key=rank.__getitem__)[:rest]
         for g in prefixes[k]:
             prefix_index[g].append(k)
     out: list[Repeat] = []
     for k in kept:
         if len(out) >= _MAX_REPEATS:
             return out[:_MAX_REPEATS]
-        (a, one), grams = paragraphs[k], shingles[k]
+        (a, one), grams = paragraphs[k], shared[k]
         pairs = [(other, 1.0) for other in copies.get(k, ())]  # copies: ratio 1, nothing more to compare
         candidates = {other for g in prefixes[k] for other in prefix_index[g] if other > k}
         pairs += [(other, None) for other in candidates]
@@ -360,9 +372,9 @@ def _repeats(shadow: str) -> list[Repeat]:
             if ratio is not None:
                 out.append(Repeat(Span(a, a + len(one)), Span(b, b + len(two)), ratio, shadow[a : a + _EXCERPT]))
                 continue
-            shared = len(grams & shingles[other])
-            near = shared >= _NEAR * max(len(grams), len(shingles[other]))
-            if not near and shared < _MIN_PASSAGE - 3:
+            common = len(grams & shared[other])  # (the 4-grams two paragraphs share are in ``shared``)
+            near = common >= _NEAR * max(size[k], size[other])
+            if not near and common < _MIN_PASSAGE - 3:
                 continue
             matcher = difflib.SequenceMatcher(None, one, two, autojunk=False)
             if near:
@@ -380,9 +392,28 @@ def _repeats(shadow: str) -> list[Repeat]:
     return out[:_MAX_REPEATS]
 
 
-def _shingles(text: str) -> set[str]:
-    """The 4-character shingles of ``text``."""
-    return {text[i : i + 4] for i in range(len(text) - 3)}
+def _shingle_sets(texts: list[str]) -> list[set[Gram]]:
+    """The set of 4-character shingles of each of ``texts``.
+
+    When every character is in the Basic Multilingual Plane, as in nearly every document, a
+    shingle is the 64-bit integer its four UTF-16 code units make: read in C from the encoded
+    text, without a string per shingle. One character beyond it (two code units) makes every
+    shingle of every text a string: shingles are only ever compared within one document.
+    """
+    encoded = [text.encode("utf-16-le", "surrogatepass") for text in texts]
+    if any(len(data) != 2 * len(text) for data, text in zip(encoded, texts)):
+        return [{text[i : i + 4] for i in range(len(text) - 3)} for text in texts]
+    return [_packed_shingles(memoryview(data)) for data in encoded]
+
+
+def _packed_shingles(data: memoryview) -> set[int]:
+    """The shingles of UTF-16 ``data`` as integers: shingle ``i`` is the 8 bytes from ``2 * i``.
+
+    A cast to 64-bit integers reads every fourth shingle from where it starts, so it starts
+    at each of the first four shingles.
+    """
+    total = len(data) // 2 - 3
+    return set(chain.from_iterable(data[2 * i : 2 * i + 8 * ((total - i + 3) // 4)].cast("Q") for i in range(4)))
 
 
 # ---------------------------------------------------------- lines, sentences

@@ -35,10 +35,12 @@ _SENTENCE_END = set("。！!？?；;：:")
 UNITS = set("条件项个份篇次人家名元万亿场期户批")
 _FOLIO = re.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 _BARE_FIGURE = re.compile(r"^\s*\d[\d,.]*%?\s*$")
-_STRUCTURAL = re.compile(
-    r"\||^\s*(?:#|>|[-*•·]\s|[-*_]{3,}\s*$|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
+# How a structural line other than a table row (a line with ``|``) opens: a markdown
+# heading, quote, list item or rule, a numbered heading; or it holds only a date.
+_STRUCTURAL_START = re.compile(
+    r"\s*(?:#|>|[-*•·]\s|[-*_]{3,}\s*$|[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
     r"|\d{1,2}\s*[、.．](?!\d)|第[一二三四五六七八九十\d]+[章节部分条])"
-    r"|^\s*[（(]?\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*[)）]?\s*$"
+    r"|\s*[（(]?\s*(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*[)）]?\s*$"
 )
 # A text is hard-wrapped when at least this share of its prose lines end near one width …
 _WRAPPED_SHARE = 0.3
@@ -77,16 +79,25 @@ _WIDTHS = _Widths()
 
 
 def _display_width(line: str) -> int:
-    return sum(map(_WIDTHS.__getitem__, line.rstrip()))
+    """The display width of ``line``, or its length when that is over ``_MAX_WIDTH``.
+
+    Widths are only compared with a wrap width, which is at most ``_MAX_WIDTH``: a line
+    of more characters is wider than any, whatever its exact width (the long lines of
+    a crawled page hold most of its characters, and need no look-up).
+    """
+    line = line.rstrip()
+    return len(line) if len(line) > _MAX_WIDTH else sum(map(_WIDTHS.__getitem__, line))
 
 
-def _is_prose(line: str) -> bool:
-    return bool(line.strip()) and not _STRUCTURAL.search(line)
+def _is_structural(line: str) -> bool:
+    """A table row, heading, list item, rule or date line: never joined to another."""
+    return "|" in line or _STRUCTURAL_START.match(line) is not None
 
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The display width the text is wrapped at, or None when it is not hard-wrapped."""
-    prose = [w for line in lines if _is_prose(line) and (w := _display_width(line)) >= 20]
+    # Display widths of the prose lines (a line 20 wide is not blank).
+    prose = [w for line in lines if not _is_structural(line) and (w := _display_width(line)) >= 20]
     if len(prose) < _MIN_LINES:
         return None
     width = sorted(prose)[int(len(prose) * 0.9)]
@@ -100,16 +111,15 @@ def _joins(line: str, following: str, width: int | None) -> bool:
     """Is the break between ``line`` and ``following`` a hard wrap?"""
     if not line.strip() or not following.strip():
         return False
-    if _STRUCTURAL.search(line) or _STRUCTURAL.search(following):
-        return False
     last, first = line.rstrip()[-1], following.lstrip()[0]
-    if first in CLOSING:
-        return True
-    if last.isdigit() and first in UNITS:
-        return True
-    if _BARE_FIGURE.match(following) and (_is_cjk(last) or last in "（(“"):
-        return True
-    return width is not None and last not in _SENTENCE_END and _display_width(line) >= width * _NEAR
+    wrapped = (
+        first in CLOSING
+        or (last.isdigit() and first in UNITS)
+        or (_BARE_FIGURE.match(following) is not None and (_is_cjk(last) or last in "（(“"))
+        or (width is not None and last not in _SENTENCE_END and _display_width(line) >= width * _NEAR)
+    )
+    # Looked at last, as most breaks match no rule: a structural line is never joined.
+    return wrapped and not (_is_structural(line) or _is_structural(following))
 
 
 def _is_cjk(char: str) -> bool:
