@@ -47,10 +47,9 @@ import bisect
 import difflib
 import functools
 import re
-from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from audit.extract import standard as std
 from audit.model import (
@@ -64,10 +63,20 @@ from audit.model import (
 # ------------------------------------------------------------------ row stream
 
 
-@dataclass(frozen=True, slots=True)
-class _Cell:
-    text: str  # Simplified, stripped
-    span: Span
+class _Cell(NamedTuple):
+    """A cell of the row stream: its text (Simplified, stripped) and where it is.
+
+    A tuple of plain offsets, not a ``Span``: a document has hundreds of cells and
+    only the few read into a table need their span (``span``).
+    """
+
+    text: str
+    start: int
+    end: int
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
 
 
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}")
@@ -78,24 +87,35 @@ def row_stream(document: Document) -> list[list[_Cell]]:
     """Every grid row and every text line outside grids, cut into cells, in document order."""
     shadow = document.shadow
     rows: list[tuple[int, list[_Cell]]] = []
-    covered: list[Span] = []
     for grid in document.grids:
-        covered.append(grid.span)
         for grid_row in grid.rows():
-            cells = [_Cell(shadow[c.span.start : c.span.end].strip(), c.span) for c in grid_row]
+            cells = [_Cell(shadow[c.span.start : c.span.end].strip(), c.span.start, c.span.end) for c in grid_row]
             if cells:
-                rows.append((cells[0].span.start, cells))
-    covered.sort(key=lambda s: s.start)
+                rows.append((cells[0].start, cells))
+    covered = _union(grid.span for grid in document.grids)
+    k = 0  # the first covered range that does not end before the line
     start = 0
     for line in shadow.split("\n"):
-        end = start + len(line)
-        if line.strip() and not any(s.start <= start < s.end for s in covered):
+        while k < len(covered) and covered[k][1] <= start:
+            k += 1
+        if line.strip() and not (k < len(covered) and covered[k][0] <= start):
             cells = _split_line(line, start)
             if cells:
                 rows.append((start, cells))
-        start = end + 1
+        start += len(line) + 1
     rows.sort(key=lambda item: item[0])
     return [cells for _, cells in rows]
+
+
+def _union(spans: Iterable[Span]) -> list[tuple[int, int]]:
+    """The ranges ``spans`` cover, as sorted disjoint ``(start, end)`` pairs."""
+    out: list[tuple[int, int]] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if out and span.start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], span.end))
+        else:
+            out.append((span.start, span.end))
+    return out
 
 
 def _split_line(line: str, offset: int) -> list[_Cell]:
@@ -103,40 +123,45 @@ def _split_line(line: str, offset: int) -> list[_Cell]:
         if _SEPARATOR_ROW.match(line):
             return []
         sep = "|" if "|" in line else "\t"
-        pieces: list[tuple[int, int]] = []
-        pos = 0
-        for part in line.split(sep):
-            pieces.append((pos, pos + len(part)))
-            pos += len(part) + 1
+        parts = line.split(sep)
+        first, last = 0, len(parts)
         stripped = line.strip()
-        if sep == "|" and stripped.startswith("|") and len(pieces) > 1:
+        if sep == "|" and stripped.startswith("|") and len(parts) > 1:
             # A Markdown row: its outer pipes enclose the cells.
-            pieces = pieces[1:-1] if stripped.endswith("|") and len(pieces) > 2 else pieces[1:]
-        elif sep == "|" and line.endswith("|") and len(pieces) > 1:
+            first = 1
+            if stripped.endswith("|") and len(parts) > 2:
+                last -= 1
+        elif sep == "|" and line.endswith("|") and len(parts) > 1:
             # "a | b |" (bare final pipe) closes its last cell, as in tables flattened
             # one cell per line ("行政许可 |"); "a | b | " (a space after it) ends
             # with a blank cell.
-            pieces = pieces[:-1]
-        return [_piece(line, a, b, offset) for a, b in pieces]
+            last -= 1
+        cells: list[_Cell] = []
+        pos = offset + (len(parts[0]) + 1 if first else 0)  # where parts[first] starts
+        for part in parts[first:last]:
+            cells.append(_piece(part, pos))
+            pos += len(part) + 1
+        return cells
+    if len(line.split(maxsplit=1)) < 2:
+        return [_piece(line, offset)]  # a shortcut: one token makes one cell, as below (a lone value too)
     tokens = list(_TOKEN.finditer(line))
     split_at = len(tokens)
     while split_at > 0 and _is_value(tokens[split_at - 1].group()):
         split_at -= 1
     values = tokens[split_at:]
     if values and (split_at > 0 or len(values) >= 2):
-        head = [_piece(line, tokens[0].start(), tokens[split_at - 1].end(), offset)] if split_at else []
-        return head + [_Cell(t.group(), Span(offset + t.start(), offset + t.end())) for t in values]
-    return [_piece(line, 0, len(line), offset)]
+        head = [_piece(line[tokens[0].start() : tokens[split_at - 1].end()], offset + tokens[0].start())] if split_at else []
+        return head + [_Cell(t.group(), offset + t.start(), offset + t.end()) for t in values]
+    return [_piece(line, offset)]
 
 
-def _piece(line: str, a: int, b: int, offset: int) -> _Cell:
-    """A cell over ``line[a:b]``; its span is the stripped text, or the whole gap when blank."""
-    text = line[a:b]
+def _piece(text: str, start: int) -> _Cell:
+    """A cell of ``text``, which starts at offset ``start``; its span is the stripped text, or the whole gap when blank."""
     stripped = text.strip()
     if not stripped:
-        return _Cell("", Span(offset + a, offset + b))
+        return _Cell("", start, start + len(text))
     lead = len(text) - len(text.lstrip())
-    return _Cell(stripped, Span(offset + a + lead, offset + a + lead + len(stripped)))
+    return _Cell(stripped, start + lead, start + lead + len(stripped))
 
 
 # ---------------------------------------------------------------------- values
@@ -175,6 +200,8 @@ def cell_value(text: str) -> Fraction | None:
 _VALUE_START = frozenset("+-/／\\-—–―－_＿*＊×xX无空")
 
 
+# Asked of every cell after a label: the same few texts (0, 1, /) again and again.
+@functools.lru_cache(maxsize=8192)
 def _is_value(text: str) -> bool:
     """Can this cell stand where a number belongs (a number, blank, placeholder, number with a note)?"""
     text = text.strip()
@@ -226,8 +253,24 @@ _EXACT, _FUZZY = _label_index()
 # The exact forms of 表二 and 表三 in order: the forms a text starts are together, from the first
 # form not below it.
 _T2_T3_FORMS = sorted(form for form, entry in _EXACT.items() if entry.table != std.T4)
-# Each near-miss form with its length and character counts, for difflib's quick upper bounds.
-_FUZZY_COUNTED = [(known, label, len(known), Counter(known)) for known, label in _FUZZY]
+_NEAR_MISS_RATIO = 0.85  # difflib ratio from which a form is a near miss of a label
+_LONGEST_LABEL = 60  # no longer normalised text is a label
+
+
+def _near_miss_forms(size: int) -> list[tuple[str, _Label, frozenset[str]]]:
+    """The near-miss forms a text of ``size`` characters can be close enough to, with their characters.
+
+    difflib's real_quick_ratio (an upper bound of ratio from the two lengths, the
+    same arithmetic) rules out the others whatever the text.
+    """
+    return [
+        (known, label, frozenset(known))
+        for known, label in _FUZZY
+        if 2.0 * min(size, len(known)) / (size + len(known)) >= _NEAR_MISS_RATIO
+    ]
+
+
+_NEAR_MISS_FORMS = {size: _near_miss_forms(size) for size in range(1, _LONGEST_LABEL + 1)}
 
 
 @functools.lru_cache(maxsize=8192)
@@ -247,13 +290,21 @@ def is_row_label(text: str) -> bool:
     return i < len(_T2_T3_FORMS) and _T2_T3_FORMS[i].startswith(form)
 
 
+def match_label(text: str) -> _Label | None:
+    """The row label ``text`` is, exactly or as a unique near miss; None for anything else."""
+    if len(text) > 2 * _LONGEST_LABEL and len(normalize_label(text[: 2 * _LONGEST_LABEL])) > _LONGEST_LABEL:
+        # A shortcut for prose, which stays out of the cache: normalising only deletes
+        # characters, so the form of the text's start, already too long, starts its form.
+        return None
+    return _match_label(text)
+
+
 # Every table reader (表二, 表三, the heading test) asks about the same cells, and
 # the near-miss search is the costly part: each cell text is matched once.
 @functools.lru_cache(maxsize=8192)
-def match_label(text: str) -> _Label | None:
-    """The row label ``text`` is, exactly or as a unique near miss; None for anything else."""
+def _match_label(text: str) -> _Label | None:
     form = normalize_label(text)
-    if not form or len(form) > 60 or _is_value(text):
+    if not form or len(form) > _LONGEST_LABEL or _is_value(text):
         return None
     for candidate in (form, _NUMBERING.sub("", form)):
         if candidate in _EXACT:
@@ -261,18 +312,22 @@ def match_label(text: str) -> _Label | None:
     if len(form) < 5:
         return None
     scored = []
-    size, counts = len(form), Counter(form)
-    for known, label, known_size, known_counts in _FUZZY_COUNTED:
-        # difflib's real_quick_ratio and quick_ratio (upper bounds of ratio, the same
-        # arithmetic), without building a matcher for the forms they rule out.
-        total = size + known_size
-        if 2.0 * min(size, known_size) / total < 0.85:
+    size, chars = len(form), set(form)
+    repeats = size - len(chars)  # characters that occur again earlier in the form
+    for known, label, known_chars in _NEAR_MISS_FORMS[size]:
+        # Upper bounds of ratio (the same arithmetic), so that a matcher is built only for
+        # the forms they let through: difflib's quick_ratio counts the characters the two
+        # share whatever their order; cheaper, that is at most the distinct characters they
+        # share plus the fewer repeated characters of the two.
+        total = size + len(known)
+        common = chars & known_chars
+        if 2.0 * (len(common) + min(repeats, len(known) - len(known_chars))) / total < _NEAR_MISS_RATIO:
             continue
-        if 2.0 * sum(min(n, known_counts[c]) for c, n in counts.items()) / total < 0.85:
+        if 2.0 * sum(min(form.count(c), known.count(c)) for c in common) / total < _NEAR_MISS_RATIO:
             continue
         matcher = difflib.SequenceMatcher(None, form, known, autojunk=False)
         scored.append((matcher.ratio(), known, label))
-    scored = sorted((s for s in scored if s[0] >= 0.85), reverse=True)
+    scored = sorted((s for s in scored if s[0] >= _NEAR_MISS_RATIO), reverse=True)
     if not scored:
         return None
     if len(scored) > 1 and scored[1][0] > scored[0][0] - 0.05 and scored[1][2] != scored[0][2]:
@@ -295,14 +350,22 @@ class _Found:
     same_row: bool  # the values sit in the label's own row
 
 
-def _labelled_rows(rows: list[list[_Cell]], table: str) -> list[_Found]:
+_Labels = list[list[_Label | None]]  # the label of each cell of a row stream, row by row
+
+
+def _row_labels(rows: list[list[_Cell]]) -> _Labels:
+    """The label each cell of ``rows`` is (``match_label``), row by row: every table reader's first question."""
+    return [[match_label(c.text) for c in row] for row in rows]
+
+
+def _labelled_rows(rows: list[list[_Cell]], labels: _Labels, table: str) -> list[_Found]:
+    """The rows carrying a label of ``table`` (the last one of the row), with their values."""
     found: list[_Found] = []
-    labels = [[(k, match_label(c.text)) for k, c in enumerate(row)] for row in rows]
     for i, row in enumerate(rows):
-        last = max((k for k, label in labels[i] if label and label.table == table), default=None)
+        last = _last_label(labels[i], table)
         if last is None:
             continue
-        label = labels[i][last][1]
+        label = labels[i][last]
         assert label is not None
         after = row[last + 1 :]
         if after:
@@ -313,11 +376,20 @@ def _labelled_rows(rows: list[list[_Cell]], table: str) -> list[_Found]:
         for j in range(i + 1, min(i + 1 + _MAX_ROWS_AFTER_LABEL, len(rows))):
             # One value per line; a line of several cells (002's "|||||||") means the
             # flattening collapsed the row's empty cells, so positions are lost.
-            if len(rows[j]) != 1 or labels[j][0][1] or not _is_value(rows[j][0].text):
+            if len(rows[j]) != 1 or labels[j][0] or not _is_value(rows[j][0].text):
                 break
             below += rows[j]
         found.append(_Found(label, i, tuple(below), False))
     return found
+
+
+def _last_label(row_labels: list[_Label | None], table: str) -> int | None:
+    """The position of the last label of ``table`` in a row, if any."""
+    for k in range(len(row_labels) - 1, -1, -1):
+        label = row_labels[k]
+        if label is not None and label.table == table:
+            return k
+    return None
 
 
 def _leading_values(cells: list[_Cell]) -> list[_Cell]:
@@ -384,8 +456,8 @@ def _table(
 # ------------------------------------------------------------------------ 表三
 
 
-def _read_t3(rows: list[list[_Cell]]) -> StandardTable | None:
-    found = [f for f in _labelled_rows(rows, std.T3) if _fit(f.values, 7)]
+def _read_t3(rows: list[list[_Cell]], labels: _Labels) -> StandardTable | None:
+    found = [f for f in _labelled_rows(rows, labels, std.T3) if _fit(f.values, 7)]
     if not found:
         return None
     ids = {row_id for f in found for row_id in f.label.layout_rows if not f.label.group}
@@ -512,8 +584,8 @@ def _t2_version(rows: list[list[_Cell]], found: list[_Found]) -> tuple[std.Layou
     return std.T2_2021, None
 
 
-def _read_t2(rows: list[list[_Cell]]) -> StandardTable | None:
-    found = _labelled_rows(rows, std.T2)
+def _read_t2(rows: list[list[_Cell]], labels: _Labels) -> StandardTable | None:
+    found = _labelled_rows(rows, labels, std.T2)
     if not found:
         return None
     layout, version = _t2_version(rows, found)
@@ -536,11 +608,12 @@ def _read_t2(rows: list[list[_Cell]]) -> StandardTable | None:
 def find_tables(document: Document) -> list[StandardTable]:
     """表二, 表三 and 表四 of ``document``, each as far as it could be read."""
     rows = row_stream(document)
-    tables = [t for t in (_read_t2(rows), _read_t3(rows)) if t is not None]
+    labels = _row_labels(rows)
+    tables = [t for t in (_read_t2(rows, labels), _read_t3(rows, labels)) if t is not None]
     t3 = next((t for t in tables if t.table == std.T3), None)
     start = 0
     if t3 is not None:
-        start = next((i for i, row in enumerate(rows) if row and row[-1].span.end > t3.span.start), 0)
+        start = next((i for i, row in enumerate(rows) if row and row[-1].end > t3.span.start), 0)
     t4 = _read_t4(rows, start)
     if t4 is not None:
         tables.append(t4)
@@ -561,20 +634,29 @@ def find_identities(tables: list[StandardTable]) -> list[TableIdentity]:
     return [i for i in out if any(c.value is not None for c in (*i.left, *i.right))]
 
 
+def _cells_by_column(t: StandardTable) -> dict[str, dict[str, TableCell]]:
+    """``t``'s cells by column, then row: ``StandardTable.cell`` as lookups (the first cell of a key wins, as there)."""
+    index: dict[str, dict[str, TableCell]] = {}
+    for cell in t.cells:
+        index.setdefault(cell.column, {}).setdefault(cell.row, cell)
+    return index
+
+
 def _t3_identities(t: StandardTable) -> list[TableIdentity]:
     layout = std.layout_of(t)
+    by_column = _cells_by_column(t)
     out: list[TableIdentity] = []
-    present_rows = [r for r in (*layout.rows, *layout.groups) if t.cell(r.id, "total")]
-    for r in present_rows:
-        total = t.cell(r.id, "total")
-        parts = [t.cell(r.id, c) for c in std.APPLICANT_PARTS]
+    totals = by_column.get("total", {})
+    part_columns = [by_column.get(c, {}) for c in std.APPLICANT_PARTS]
+    for r in (*layout.rows, *layout.groups):
+        total = totals.get(r.id)
+        parts = [column_cells.get(r.id) for column_cells in part_columns]
         if total and all(parts):
             out.append(TableIdentity("TBL001", r.label, (total,), tuple(p for p in parts if p)))
     result_rows = [r for r in layout.rows if r.group in std.T3_RESULT_GROUPS]
+    group_members = [(group, [r.id for r in layout.rows if r.group == group.id]) for group in layout.groups]
     for column in std.APPLICANTS:
-        def get(row_id: str):
-            return t.cell(row_id, column.id)
-
+        get = by_column.get(column.id, {}).get  # the cell of this column in a row
         total = get("total")
         results = [get(r.id) for r in result_rows]
         if total and all(results):
@@ -583,19 +665,24 @@ def _t3_identities(t: StandardTable) -> list[TableIdentity]:
         if all(sides):
             new, carried, total_cell, forward = sides
             out.append(TableIdentity("TBL003", column.label, (new, carried), (total_cell, forward)))  # type: ignore[arg-type]
-        for group in layout.groups:
+        for group, member_ids in group_members:
             subtotal = get(group.id)
-            members = [get(r.id) for r in layout.rows if r.group == group.id]
+            members = [get(row_id) for row_id in member_ids]
             if subtotal and members and all(members):
                 out.append(TableIdentity("TBL004", f"{group.label} · {column.label}", (subtotal,), tuple(c for c in members if c)))
     return out
 
 
 def _t4_identities(t: StandardTable) -> list[TableIdentity]:
+    by_column = _cells_by_column(t)
+
+    def get(column: str) -> TableCell | None:
+        return by_column.get(column, {}).get("cases")
+
     out: list[TableIdentity] = []
     for group, label in std.T4_GROUPS:
-        total = t.cell("cases", f"{group}.total")
-        parts = [t.cell("cases", f"{group}.{p}") for p in std.T4_PARTS]
+        total = get(f"{group}.total")
+        parts = [get(f"{group}.{p}") for p in std.T4_PARTS]
         if total and all(parts):
             out.append(TableIdentity("TBL005", label, (total,), tuple(p for p in parts if p)))
     return out
