@@ -172,7 +172,8 @@ def parse_numbers(shadow: str, text: str | None = None) -> list[Number]:
                 continue
         else:
             first = m.start("lo" if m.group("lo") is not None else "num")
-            if _ORDINAL_BEFORE.search(shadow, max(0, first - 3), first):
+            window = max(0, first - 3)  # (looked at for a 第 first: most figures have none before them)
+            if "第" in shadow[window:first] and _ORDINAL_BEFORE.search(shadow, window, first):
                 continue
         if shadow.startswith("半", m.end("unit" if m.group("unit") is not None else "runit")):
             continue  # 3个半月, 两天半: a half is not read
@@ -287,10 +288,8 @@ def _number(m: re.Match[str], text: str) -> Number | None:
     """The Number a match stands for, quoted from ``text`` (aligned with the matched string)."""
     if m.group("lo") is not None or m.group("clo") is not None:
         return _range(m, text)
-    unit = m.group("unit")
-    reading = _reading(
-        m.group("cn"), m.group("num"), m.group("scale"), m.group("pre"), m.group("mid"), m.group("post"), unit == "%"
-    )
+    cn, num, scale, pre, mid, post, unit = m.group("cn", "num", "scale", "pre", "mid", "post", "unit")
+    reading = _reading(cn, num, scale, pre, mid, post, unit == "%")
     if reading is None:
         return None
     value, approx, interval, decimals = reading

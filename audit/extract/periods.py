@@ -106,14 +106,10 @@ _PERIOD_RE = re.compile(
     + r"\s*止?"
 )
 
-# After a hanzi, spaces, a bracket: ``(?<=[\u4e00-\u9fff])\s*[〔\[［【(（]``, written so that the
-# pattern opens with one character class (the regex engine then skips ahead to the next
-# space or bracket instead of trying every position): the class's character, the hanzi
-# before it, then more spaces and the bracket if it was a space.
-_CITATION_RE = re.compile(
-    r"[\s〔\[［【(（](?<=[\u4e00-\u9fff][\s\S])(?:(?<=\s)\s*[〔\[［【(（]|(?<=[〔\[［【(（]))"
-    r"\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,4}\s*号"
-)
+# From the bracket on. The bracket follows a hanzi, maybe with spaces between; ``_citations``
+# checks that and takes the spaces in: searched for the bracket alone, the pattern opens with
+# one character class, and the regex engine skips ahead to the next bracket.
+_CITATION_RE = re.compile(r"[〔\[［【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]\s*(?:第\s*)?\d{1,4}\s*号")
 _CITATION_PREFIX_MAX = 10
 
 _PART_DAY = {"上旬": 10, "中旬": 20}  # 截至5月中旬; 下旬, 底, 末 and a bare month mean its last day
@@ -160,10 +156,13 @@ _PLAN_SENTENCE_RE = re.compile(
 )
 _BOOK_TITLE_RE = re.compile(r"《[^》\n]*》")
 _PLAN_HEADING_RE = re.compile(r"下一步|打算|计划|要点|思路|展望|安排|工作重点|努力方向")
+# Headings are lines, and each pattern opens with the line break before its line: a ``^`` pattern
+# is tried at every offset, one that opens with a character is searched for it. ``_headings``
+# searches the text with a line break put before it, so that the first line is a line too.
 _SECTION_HEADING_RE = re.compile(
-    r"^[ \t#]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]+部分)[^\n]*$", re.MULTILINE
+    r"\n(?P<line>[ \t#]*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]+部分)[^\n]*)"
 )
-_SUBSECTION_HEADING_RE = re.compile(r"^[ \t]*[（(][一二三四五六七八九十]{1,3}[）)][^\n]*$", re.MULTILINE)
+_SUBSECTION_HEADING_RE = re.compile(r"\n(?P<line>[ \t]*[（(][一二三四五六七八九十]{1,3}[）)][^\n]*)")
 _RUN_IN_END_RE = re.compile(r"[。：:；;]")
 _BODY_YEAR_MIN = 3
 
@@ -336,8 +335,13 @@ def _read_dates(shadow: str, dating: Dating, date_lines: list[re.Match[str]]) ->
 def _citations(shadow: str) -> list[YearMention]:
     out = []
     for m in _CITATION_RE.finditer(shadow):
-        start = m.start()
-        while start > 0 and m.start() - start < _CITATION_PREFIX_MAX and "\u4e00" <= shadow[start - 1] <= "\u9fff":
+        spaced = m.start()  # the number starts at the spaces before its bracket
+        while spaced > 0 and shadow[spaced - 1].isspace():
+            spaced -= 1
+        if not (spaced > 0 and "\u4e00" <= shadow[spaced - 1] <= "\u9fff"):
+            continue
+        start = spaced
+        while start > 0 and spaced - start < _CITATION_PREFIX_MAX and "\u4e00" <= shadow[start - 1] <= "\u9fff":
             start -= 1
         out.append(YearMention(int(m.group("year")), Span(m.start("year"), m.end("year")), Span(start, m.end())))
     return out
@@ -345,8 +349,9 @@ def _citations(shadow: str) -> list[YearMention]:
 
 def _headings(shadow: str) -> tuple[list[int], list[str], list[int], list[str]]:
     """Section and sub-section headings (positions, texts); a run-in heading ends at its first 。."""
-    tops = [(m.start(), _RUN_IN_END_RE.split(m.group())[0]) for m in _SECTION_HEADING_RE.finditer(shadow)]
-    subs = [(m.start(), _RUN_IN_END_RE.split(m.group())[0]) for m in _SUBSECTION_HEADING_RE.finditer(shadow)]
+    lines = "\n" + shadow  # a match's line break is at the offset in ``shadow`` of the line after it
+    tops = [(m.start(), _RUN_IN_END_RE.split(m.group("line"))[0]) for m in _SECTION_HEADING_RE.finditer(lines)]
+    subs = [(m.start(), _RUN_IN_END_RE.split(m.group("line"))[0]) for m in _SUBSECTION_HEADING_RE.finditer(lines)]
     return [p for p, _ in tops], [t for _, t in tops], [p for p, _ in subs], [t for _, t in subs]
 
 

@@ -42,6 +42,7 @@ decide which values are blank. Every reading rule is here, with the traps it avo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from audit.extract.segments import Segmenter
 from audit.model import Slot, Span, StandardTable
@@ -49,10 +50,12 @@ from audit.model import Slot, Span, StandardTable
 _SPACE = " \t\u3000\u00a0"
 _FIGURE_CHARS = set("0123456789０１２３４５６７８９.,，%零〇○一二两三四五六七八九十百千万亿余多几数")
 _NUMERALS = "0-9０-９零〇一二两三四五六七八九十百千"
-_BOUNDARY = set("，,、；;。.:：）)\n!！?？")
+_BOUNDARY = "，,、；;。.:：）)\n!！?？"
+_GAP = _SPACE + "\n"  # what may stand between a figure and its unit
 
-# Count units that end a figure; longer first so 人次 is read before 次.
-_UNIT_RE = re.compile(r"人次|件次|万元|条|件|项|个|份|篇|次|家|场|期|元")
+# Count units that end a figure (what follows them is a boundary or the end of the text); longer
+# first so 人次 is read before 次.
+_UNIT_RE = re.compile(r"(?:人次|件次|万元|条|件|项|个|份|篇|次|家|场|期|元)(?![^" + re.escape(_BOUNDARY) + "])")
 _TOTAL_BEFORE = ("共计", "合计", "累计", "总计", "共")
 # Two characters that make a word, not a figure's unit: "文 件" in a spaced PDF line.
 _UNIT_WORDS = frozenset(
@@ -68,6 +71,8 @@ _ORDINAL_WORDS_BEFORE = set("次府门宅及落登甲私")
 _ORDINAL_MEASURES = set("组次批届轮期号条项款章节名位个季")
 
 _YEAR_DATE_RE = re.compile(r"年[" + _SPACE + r"\n]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[" + _SPACE + r"]*月")
+_DAY_RE = re.compile(r"[" + _SPACE + r"]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[" + _SPACE + r"]*[日号]")
+_YEAR_DIGITS = frozenset("0123456789０１２３４５６７８９〇零○一二三四五六七八九")
 _RELATIVE_YEAR = set("今去明前后上下本当同该每全近往历翌次隔半元新旧跨周学财年逐整多几数是")
 
 _FIELD_LABELS = (
@@ -80,6 +85,7 @@ _VALUE_LINE = 40  # a value on the line after its label is at most this long
 _LABELS_ONLY_RE = re.compile(r"^(?:(?:" + _FIELD_LABELS + r")[、/和及]?)+$")
 _FIELD_RE = re.compile(r"(?P<label>" + _FIELD_LABELS + r")[" + _SPACE + r"]*[:：]")
 _ATTACHMENT_RE = re.compile(r"附件[" + _SPACE + r"]*[0-9０-９一二三四五六七八九十]*[" + _SPACE + r"]*[:：]")
+_FIELD_OR_ATTACHMENT_RE = re.compile(_FIELD_RE.pattern + "|" + _ATTACHMENT_RE.pattern)
 _FILE_RE = re.compile(r"\.(?:xlsx?|docx?|pdf|wps|et|zip|rar)\b", re.IGNORECASE)
 _TABLE_NAME_RE = re.compile(r"表\s*$|表[）)]|统计表|报表|附表|情况表")
 
@@ -95,12 +101,14 @@ _LATIN = re.compile(r"[A-Za-z0-9０-９./:@\\-]")
 _RULE_LINE_RE = re.compile(r"^[\s*_\-—=]+$")
 
 _LABEL_BACK = 20  # characters of context quoted before a slot
+# Up to the last character that ends the words before a slot (greedy: the last one).
+_UP_TO_LAST_STOP_RE = re.compile(r"[\s\S]*[，,；;。：:！？!?\n（(]")
 
 
 def find_slots(shadow: str, tables: list[StandardTable] = (), seg: Segmenter | None = None) -> list[Slot]:
     """Every slot of the document, in text order (``seg``'s line index finds each slot's line)."""
     seg = seg or Segmenter(shadow)
-    spaced = _spaced_lines(shadow)
+    spaced = _spaced_lines(shadow, seg)
     slots = (
         _figures(shadow, seg, spaced)
         + _ordinals(shadow, seg, spaced)
@@ -115,24 +123,26 @@ def find_slots(shadow: str, tables: list[StandardTable] = (), seg: Segmenter | N
 # ------------------------------------------------------------------ helpers
 
 
-def _spaced_lines(shadow: str) -> set[int]:
-    """Starts of lines whose characters stand apart (``主 动 公 开``): gaps there mean nothing."""
-    out = set()
-    start = 0
-    for line in shadow.split("\n"):
-        tokens = line.split()
-        if len(tokens) >= 6 and sum(len(t) == 1 for t in tokens) >= 0.6 * len(tokens):
-            out.add(start)
-        start += len(line) + 1
-    return out
+def _spaced_lines(shadow: str, seg: Segmenter) -> Callable[[int], bool]:
+    """Whether the line at an offset has its characters standing apart (``主 动 公 开``): gaps
+    there mean nothing. A line is read when first asked about (most texts never ask)."""
+    known: dict[int, bool] = {}
+
+    def spaced(pos: int) -> bool:
+        start, end = seg.line_bounds(pos)
+        if start not in known:
+            tokens = shadow[start:end].split()
+            known[start] = len(tokens) >= 6 and sum(len(t) == 1 for t in tokens) >= 0.6 * len(tokens)
+        return known[start]
+
+    return spaced
 
 
 def _context_start(shadow: str, pos: int) -> int:
     """Where the words before ``pos`` begin: the clause start, at most _LABEL_BACK characters back."""
     start = max(0, pos - _LABEL_BACK)
-    for stop in "，,；;。：:！？!?\n（(":
-        start = max(start, shadow.rfind(stop, start, pos) + 1)
-    return start
+    last_stop = _UP_TO_LAST_STOP_RE.match(shadow, start, pos)
+    return last_stop.end() if last_stop else start
 
 
 def _is_han(ch: str) -> bool:
@@ -142,15 +152,12 @@ def _is_han(ch: str) -> bool:
 # ------------------------------------------------------------------ figures
 
 
-def _figures(shadow: str, seg: Segmenter, spaced: set[int]) -> list[Slot]:
+def _figures(shadow: str, seg: Segmenter, spaced: Callable[[int], bool]) -> list[Slot]:
     out = []
     for m in _UNIT_RE.finditer(shadow):
-        after = shadow[m.end() : m.end() + 1]
-        if after and after not in _BOUNDARY:
-            continue
         i = m.start()
         j = i
-        while j > 0 and shadow[j - 1] in _SPACE + "\n":
+        while j > 0 and shadow[j - 1] in _GAP:
             j -= 1
         gap = shadow[j:i]
         k = j
@@ -168,7 +175,7 @@ def _figures(shadow: str, seg: Segmenter, spaced: set[int]) -> list[Slot]:
         blank = gap and "\n" not in gap and _is_han(before)
         if not blank or before in _DETERMINERS or before + m.group()[0] in _UNIT_WORDS:
             continue
-        if seg.line_bounds(i)[0] in spaced:
+        if spaced(i):
             continue
         out.append(_figure(shadow, j, m.end(), ""))
     return out
@@ -183,7 +190,7 @@ def _figure(shadow: str, start: int, end: int, value: str) -> Slot:
 # ----------------------------------------------------------------- ordinals
 
 
-def _ordinals(shadow: str, seg: Segmenter, spaced: set[int]) -> list[Slot]:
+def _ordinals(shadow: str, seg: Segmenter, spaced: Callable[[int], bool]) -> list[Slot]:
     out = []
     for m in _ORDINAL_RE.finditer(shadow):
         nxt = shadow[m.end()]
@@ -197,7 +204,7 @@ def _ordinals(shadow: str, seg: Segmenter, spaced: set[int]) -> list[Slot]:
             continue
         if m.start() > 0 and shadow[m.start() - 1] in _ORDINAL_WORDS_BEFORE:
             continue
-        if seg.line_bounds(m.start())[0] in spaced:
+        if spaced(m.start()):
             continue
         end = m.end()
         while end < len(shadow) and end - m.end() < 10 and _is_han(shadow[end]):
@@ -216,18 +223,16 @@ def _years(shadow: str) -> list[Slot]:
     out = []
     for m in _YEAR_DATE_RE.finditer(shadow):
         j = m.start()
-        while j > 0 and shadow[j - 1] in _SPACE + "\n":
+        while j > 0 and shadow[j - 1] in _GAP:
             j -= 1
         before = shadow[j - 1] if j else ""
         if before in _RELATIVE_YEAR:
             continue
-        end = m.end()
-        day = re.match(r"[" + _SPACE + r"]*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})[" + _SPACE + r"]*[日号]", shadow[end:])
-        if day:
-            end += day.end()
-        if re.match(r"[0-9０-９〇零○一二三四五六七八九]", before):
+        day = _DAY_RE.match(shadow, m.end())
+        end = day.end() if day else m.end()
+        if before in _YEAR_DIGITS:
             k = j
-            while k > 0 and re.match(r"[0-9０-９〇零○一二三四五六七八九]", shadow[k - 1]):
+            while k > 0 and shadow[k - 1] in _YEAR_DIGITS:
                 k -= 1
             out.append(Slot("year", shadow[k:end], shadow[k:j], Span(k, end)))
             continue
@@ -274,10 +279,9 @@ def _looks_like_value(line: str, kind: str) -> bool:
 
 
 def _fields(shadow: str, seg: Segmenter) -> list[Slot]:
-    any_label = re.compile(_FIELD_RE.pattern + "|" + _ATTACHMENT_RE.pattern)
     out = []
     for m in _FIELD_RE.finditer(shadow):
-        value, _ = _value_after(shadow, seg, m.end(), any_label, m.group("label"))
+        value, _ = _value_after(shadow, seg, m.end(), _FIELD_OR_ATTACHMENT_RE, m.group("label"))
         value = value.strip(_SPACE + "，,；;。)）")
         if _LABELS_ONLY_RE.match(value):
             value = ""  # 邮编:,电话、传真: — the words are the next field's labels, not 邮编's value

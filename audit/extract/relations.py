@@ -237,7 +237,7 @@ def _unmarked_lists(
     confirms a relation (for the shares on it) and never makes a sum finding."""
     found: list[Breakdown] = []
     sentence = -1
-    for total in counts:
+    for i, total in enumerate(counts):
         start = seg.sentence_start(total.span.start)
         if start == sentence:
             continue  # only the sentence's first figure can head an unmarked list
@@ -245,6 +245,8 @@ def _unmarked_lists(
         if id(total) in taken or seg.paren_depth_between(start, total.span.start):
             continue
         end = seg.sentence_end(total.span.end)
+        if not _has_two_of_unit(counts, i + 1, end, total.unit):
+            continue  # too few figures of its unit follow for parts that add up to it (cheap to tell)
         parts = _parts_after(shadow, counts, starts, total.span.end, end, total, seg)[0]
         if _sums_exactly(total, parts) and not any(id(p) in taken for p in parts):
             found.append(
@@ -256,6 +258,19 @@ def _unmarked_lists(
                 )
             )
     return found
+
+
+def _has_two_of_unit(counts: list[Number], k: int, end: int, unit: str | None) -> bool:
+    """Whether two figures in ``unit`` are among the figures from ``counts[k]`` on that end by ``end``."""
+    found = 0
+    for n in _from(counts, k):
+        if n.span.end > end:
+            break
+        if n.unit == unit:
+            found += 1
+            if found == 2:
+                return True
+    return False
 
 
 def _is_nested(shadow: str, pos: int, seg: Segmenter) -> bool:

@@ -28,9 +28,10 @@ _BRACKET_RE = re.compile("[" + re.escape(OPEN_PARENS + CLOSE_PARENS) + "]")
 _BLOCK = 64
 _CLAUSE_OPENER_RE = re.compile("[" + re.escape("".join(sorted(_CLAUSE_OPENERS))) + "]")
 
-# A heading: a short line with no clause punctuation inside, optionally numbered
-# (一、 / (一) / 1. / A ).
-_HEADING_RE = re.compile(r"^[ \t]*[^，,；;。！？!?\n]{1,40}[ \t]*$")
+# A heading: a short line (at most _HEADING_MAX characters besides the spaces around them) with
+# no clause punctuation inside, optionally numbered (一、 / (一) / 1. / A ).
+_HEADING_MAX = 40
+_HEADING_RE = re.compile(rf"^[ \t]*[^，,；;。！？!?\n]{{1,{_HEADING_MAX}}}[ \t]*$")
 
 
 class Segmenter:
@@ -42,7 +43,10 @@ class Segmenter:
         self._heading_starts = [
             start
             for start, line in zip(self._line_starts, text.split("\n"))
-            if _HEADING_RE.match(line) and not line.rstrip().endswith(("：", ":"))
+            # the length test first: a paragraph is rejected without running the regex
+            if len(line.strip(" \t")) <= _HEADING_MAX
+            and _HEADING_RE.match(line)
+            and not line.rstrip().endswith(("：", ":"))
         ]
         # Where sentences and clauses end, found once: looking back from every figure to
         # the previous boundary made a text without boundaries quadratic (a line of 其中).
