@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
@@ -77,6 +78,12 @@ def _rowwise(frame: pd.DataFrame, test: Callable[[dict[str, Any]], bool]) -> pd.
     columns = list(frame.columns)
     values = zip(*(frame[c].tolist() for c in columns))
     return pd.Series([bool(test(dict(zip(columns, row)))) for row in values], index=frame.index, dtype=bool)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _overlap(first: str, second: str) -> bool:
+    """Can the intervals of two interval texts hold one value? (Cached: table identities repeat ``[0,0]`` and the like.)"""
+    return Interval.parse(first).overlaps(Interval.parse(second))
 
 
 def _fraction(value: float | int | None) -> Fraction | None:
@@ -182,7 +189,7 @@ class FiguresAgree(MulticolumnMapMetricProvider):
     @multicolumn_condition_partial(engine=PandasExecutionEngine)
     def _pandas(cls, column_list, **kwargs):
         def agree(row: Any) -> bool:
-            return Interval.parse(row["first"]).overlaps(Interval.parse(row["second"]))
+            return _overlap(row["first"], row["second"])
 
         return _rowwise(column_list, agree)
 
@@ -208,7 +215,7 @@ class IdentityHolds(MulticolumnMapMetricProvider):
         def holds(row: Any) -> bool:
             if row["rule"] != rule:
                 return True  # another rule's identity
-            return Interval.parse(row["left"]).overlaps(Interval.parse(row["right"]))
+            return _overlap(row["left"], row["right"])
 
         return _rowwise(column_list, holds)
 
