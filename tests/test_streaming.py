@@ -144,3 +144,30 @@ def test_the_json_written_a_document_at_a_time_is_the_json_of_the_whole_payload(
     report = AuditReport(report.documents[:count])
     payload = {"version": VERSION, "documents": [_document(d, "en") for d in report.documents], "summary": report.summary()}
     assert render_json(report, lang="en") == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_collector_setting_holds_until_the_outermost_block_ends():
+    import gc
+
+    from audit.pipeline import tuned_collector
+
+    before = gc.get_threshold()
+    with tuned_collector():
+        tuned = gc.get_threshold()
+        assert tuned != before
+        with tuned_collector():  # audit_paths inside audit check's block
+            pass
+        assert gc.get_threshold() == tuned and gc.get_freeze_count() > 0  # the outputs still run tuned
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+
+
+def test_results_stored_as_a_worker_packed_them_read_back_the_same(batch):
+    from audit.pipeline import Packed
+
+    results = list(audit_paths(batch).documents)
+    stored = StoredResults()
+    stored.extend(Packed.of(results[:2]))
+    stored.extend(results[2:])
+    assert len(stored) == len(results)
+    assert [(r.path, r.findings) for r in stored] == [(r.path, r.findings) for r in results]
+    assert stored[1].path == results[1].path
