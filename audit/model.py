@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 
 # --------------------------------------------------------------------------- spans
@@ -460,7 +460,8 @@ class Structure:
     part_counts: list[PartCount] = field(default_factory=list)
     repeats: list[Repeat] = field(default_factory=list)
     lines: list[tuple[Span, str]] = field(default_factory=list)  # short lines, checked for web chrome
-    sentences: dict[str, Span] = field(default_factory=dict)  # comparable sentence → its first place
+    # Comparable sentence → its first place, in text order (read whole: extract.structure.Sentences).
+    sentences: Mapping[str, Span] = field(default_factory=dict)
 
 
 # ------------------------------------------------------------------------- dating

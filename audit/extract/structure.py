@@ -49,7 +49,8 @@ Read from the Simplified shadow; the checks are in ``expectations/structure.json
 * **Lines** — every line of at most ``_CHROME_LINE`` characters that is not a table
   row, for the web-chrome check.
 * **Sentences** — for comparing a report with last year's: sentences of at least
-  ``_MIN_SENTENCE`` characters, spaces removed and four-digit years masked.
+  ``_MIN_SENTENCE`` characters, spaces removed and four-digit years masked (kept as
+  places in the text, ``Sentences``).
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ from __future__ import annotations
 import difflib
 import math
 import re
+from array import array
 from collections import Counter, defaultdict
+from collections.abc import ItemsView, Iterator, Mapping
 from itertools import chain, count
 
 from audit.extract.numbers import parse_chinese_numeral
@@ -92,11 +95,16 @@ _RUN_IN_END = re.compile(r"[。；;]")
 _TOC_RE = re.compile(r"[,，、]\s*[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．]")
 
 # (key, zh, en, words of its 2019 heading or None, then the words its 2008 content must all show)
+# The 2008 words are searched for in the whole text: each of their alternatives opens with a
+# plain character (信息公开…|依申请…|申请…, not (?:信息公开|依申请|申请)…), so that the regex
+# engine skips to the places where one can start instead of trying them all everywhere.
 _PARTS = (
     ("overview", "总体情况", "overview", r"总体情况|概述|概况|基本情况|总体"),
     ("active", "主动公开政府信息情况", "proactive disclosure", r"主动公开", r"主动公开"),
     ("requests", "收到和处理政府信息公开申请情况", "requests received and handled", r"收到和处理|依申请|公开申请|申请情况", r"依申请|申请公开"),
-    ("fees", "政府信息公开的收费及减免情况", "fees and waivers", None, r"收费及|收费和|收费情况|减免|收取[^。]{0,10}费|不收费|未收费|免费提供|工本费|检索费|复制费|邮寄费|信息处理费|(?:信息公开|依申请|申请)[^。]{0,30}(?:收费|费用)"),
+    ("fees", "政府信息公开的收费及减免情况", "fees and waivers", None,
+     r"收费及|收费和|收费情况|减免|收取[^。]{0,10}费|不收费|未收费|免费提供|工本费|检索费|复制费|邮寄费|信息处理费"
+     r"|信息公开[^。]{0,30}(?:收费|费用)|依申请[^。]{0,30}(?:收费|费用)|申请[^。]{0,30}(?:收费|费用)"),
     ("review", "政府信息公开行政复议、行政诉讼情况", "administrative review and litigation", r"复议|诉讼", r"复议|诉讼"),
     ("problems", "存在的主要问题及改进情况", "main problems and improvements", r"问题|改进|不足", r"问题|不足", r"改进|措施|打算|计划|下一步"),
     ("other", "其他需要报告的事项", "other matters to report", r"其他"),
@@ -109,7 +117,9 @@ _PART_END = re.compile(r"(?:情况|事项|概述|概况|打算|措施|计划|工
 _LIST_LEAD = re.compile(r"由|包括|包含|分为|涵盖|[:：]")
 _BOOK_TITLE = re.compile(r"《[^《》\n]*》")
 _YEAR_MASK = re.compile(r"(?:19|20)\d{2}")
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]")
+_ENDS = "。！？!?；;\n"  # what ends a sentence
+_SENTENCE_END = re.compile("[" + _ENDS + "]")
+_LONG_PIECE = re.compile("[^" + _ENDS + "]{" + str(_MIN_SENTENCE) + ",}")  # a piece between two ends long enough to be a sentence
 
 Gram = int | str  # a 4-character shingle, as ``_shingle_sets`` makes it
 
@@ -431,15 +441,83 @@ def _short_lines(shadow: str) -> list[tuple[Span, str]]:
     return out
 
 
-def _sentences(shadow: str) -> dict[str, Span]:
-    out: dict[str, Span] = {}
-    start = 0
-    for piece in _SENTENCE_END.split(shadow):  # each sentence end is one character
-        end = start + len(piece)
-        # Removing spaces and masking years only shortens: a short piece is no sentence.
-        if len(piece) >= _MIN_SENTENCE and "|" not in piece:
-            key = _YEAR_MASK.sub("#", "".join(piece.split()))  # str.split() splits at what \s matches
-            if len(key) >= _MIN_SENTENCE:
-                out.setdefault(key, Span(start + len(piece) - len(piece.lstrip()), end))
-        start = end + 1
-    return out
+def _comparable(sentence: str) -> str:
+    """The form in which a sentence is compared with last year's: spaces removed, years masked."""
+    key = "".join(sentence.split())  # str.split() splits at what \s matches
+    if "19" in key or "20" in key:  # (a shortcut: most sentences have no year to mask)
+        key = _YEAR_MASK.sub("#", key)
+    return key
+
+
+class Sentences(Mapping[str, Span]):
+    """Comparable sentence (``_comparable``) → the place of its first occurrence, in text order.
+
+    A report's facts are held for a whole chunk, and its sentences would be most of them: so
+    this keeps the text and the offsets of each distinct sentence, and makes its key again
+    from the text when it is read (most sentences are their own key: no space, no year).
+    Reading them all is what they are for (the hashes of ``years.digest``, the spans of
+    STR009's evidence); a lookup by key reads them all too.
+    """
+
+    __slots__ = ("_shadow", "_starts", "_ends", "_verbatim")
+
+    def __init__(self, shadow: str, starts: array, ends: array, verbatim: bytearray) -> None:
+        self._shadow = shadow
+        self._starts = starts  # where each distinct sentence first occurs, in text order
+        self._ends = ends
+        self._verbatim = verbatim  # 1 where the sentence is its own key
+
+    def __iter__(self) -> Iterator[str]:
+        shadow = self._shadow
+        for start, end, verbatim in zip(self._starts, self._ends, self._verbatim):
+            yield shadow[start:end] if verbatim else _comparable(shadow[start:end])
+
+    def pairs(self) -> Iterator[tuple[str, Span]]:
+        """(key, span) of each sentence, in text order."""
+        return zip(self, map(Span, self._starts, self._ends))
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def __getitem__(self, key: str) -> Span:
+        for k, span in self.pairs():
+            if k == key:
+                return span
+        raise KeyError(key)
+
+    def items(self) -> ItemsView[str, Span]:
+        return _SentenceItems(self)
+
+    def __repr__(self) -> str:
+        return f"Sentences({dict(self.pairs())!r})"
+
+
+class _SentenceItems(ItemsView[str, Span]):
+    """The items of ``Sentences``, read in one pass rather than one lookup per key."""
+
+    __slots__ = ()
+    _mapping: Sentences
+
+    def __iter__(self) -> Iterator[tuple[str, Span]]:
+        return self._mapping.pairs()
+
+
+def _sentences(shadow: str) -> Sentences:
+    """The comparable sentences: pieces between two sentence ends (``_SENTENCE_END``) of at least
+    ``_MIN_SENTENCE`` characters once compared (``_comparable``), table rows excluded; each
+    spans its piece without the spaces that open it."""
+    seen: set[str] = set()
+    starts, ends, verbatim = array("q"), array("q"), bytearray()
+    # Removing spaces and masking years only shortens: a shorter piece is no sentence.
+    for m in _LONG_PIECE.finditer(shadow):
+        piece = m.group()
+        if "|" in piece:
+            continue
+        key = _comparable(piece)
+        if len(key) >= _MIN_SENTENCE and key not in seen:
+            seen.add(key)
+            sentence = piece.lstrip()
+            starts.append(m.end() - len(sentence))
+            ends.append(m.end())
+            verbatim.append(key == sentence)
+    return Sentences(shadow, starts, ends, verbatim)
