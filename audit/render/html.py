@@ -10,14 +10,17 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+from types import SimpleNamespace
 from typing import Any
 
 from audit.extract.standard import T2, T3, T4, TABLE_NAMES, Row, layout_of
-from audit.model import AuditReport, DocumentResult, Severity, StandardTable, TableCell, plain_number
+from audit.model import (
+    AuditReport, DocumentResult, Evidence, Finding, Severity, StandardTable, TableCell, plain_number,
+)
 from audit.render.labels import SEVERITIES, dating_rows, first_finding, labels, source_rows, summary_text
 
 # ---------------------------------------------------------------------- pages
@@ -26,17 +29,18 @@ from audit.render.labels import SEVERITIES, dating_rows, first_finding, labels, 
 def render_document(result: DocumentResult, *, lang: str = "zh", index_name: str = "index.html") -> str:
     """The page of one document: header, findings by severity, and the marked text."""
     spans = _spans(result)
+    views = _finding_views(result, spans, lang)
     text = result.document.text if result.document is not None else None
     L = labels(lang)
     return _env().get_template("document.html.j2").render(
-        L=L,
+        L=_attributes(L),
         result=result,
         lang=lang,
         index_name=index_name,
         title=_report_title(result),
-        groups=_groups(result, spans, lang),
+        groups=_groups(views),
         categories=sorted({f.category.value for f in result.findings}, key=_CATEGORY_ORDER.index),
-        tables=_tables(result, lang),
+        tables=_tables(result, views, lang),
         segments=_segments(text, spans) if text is not None else None,
         dating=dating_rows(result, lang) + _regime_rows(result, L) + source_rows(result, lang),
         script=SCRIPT,
@@ -52,7 +56,7 @@ def render_index(report: AuditReport, names: dict[str, str], *, lang: str = "zh"
         for d in report.documents
     ]
     return _env().get_template("index.html.j2").render(
-        L=labels(lang), lang=lang, rows=rows, summary=summary_text(report, lang),
+        L=_attributes(labels(lang)), lang=lang, rows=rows, summary=summary_text(report, lang),
         chart=_chart(report), script=SCRIPT, script_hash=SCRIPT_HASH,
     )
 
@@ -65,6 +69,17 @@ SCRIPT = (resources.files("audit.render") / "templates" / "page.js").read_text("
 SCRIPT_HASH = base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
 
 _CATEGORY_ORDER = ["sum", "percent", "table", "consistency", "period", "placeholder", "structure", "input"]
+# The text signal of a severity (a marked cell, a finding under its table), next to its colour.
+FLAGS = {Severity.ERROR: "✗", Severity.WARNING: "⚠", Severity.INFO: "ⓘ"}
+
+
+def _attributes(labels: dict[str, Any]) -> SimpleNamespace:
+    """The labels as the templates read them, ``L.key``.
+
+    Jinja tries ``L.key`` as an attribute before the item: on a dict each of a page's
+    ~100 lookups would raise and catch an AttributeError first.
+    """
+    return SimpleNamespace(**labels)
 
 
 def _report_title(result: DocumentResult) -> str | None:
@@ -133,6 +148,7 @@ def _env():
 
     env = Environment(
         loader=PackageLoader("audit.render", "templates"),
+        auto_reload=False,  # the templates are part of the package: no stat() of them per page
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -228,61 +244,91 @@ def _segments(text: str, spans: list[_Span | None]) -> list[Segment]:
     return segments
 
 
-def _groups(result: DocumentResult, spans: list[_Span | None], lang: str) -> list[dict[str, Any]]:
-    """Findings grouped by severity (error, warning, info), then by category, with their evidence links."""
+@dataclass(slots=True)
+class FindingView:
+    """One finding as its page shows it, in the findings section and under the tables it cites."""
+
+    id: str  # "f-<i>", its anchor
+    finding: Finding
+    severity: str  # the values of its severity and category, as CSS classes and filters name them
+    category: str
+    message: str
+    flag: str  # the text signal of its severity (see FLAGS)
+    evidence: list[tuple[Evidence, _Span | None]]  # each quote and its place in the text, if placed
+
+
+@dataclass(slots=True)
+class CategoryGroup:
+    category: str
+    findings: list[FindingView]
+
+
+@dataclass(slots=True)
+class SeverityGroup:
+    severity: str
+    count: int
+    categories: list[CategoryGroup]
+
+
+def _finding_views(result: DocumentResult, spans: list[_Span | None], lang: str) -> list[FindingView]:
+    """The findings in order, each with its message in ``lang`` and its evidence links."""
     ks = iter(spans)
-    views = []
-    for i, finding in enumerate(result.findings):
-        views.append({
-            "id": f"f-{i}",
-            "finding": finding,
-            "message": finding.message(lang),
-            "evidence": [(ev, next(ks)) for ev in finding.evidence],
-        })
+    return [
+        FindingView(f"f-{i}", finding, finding.severity.value, finding.category.value, finding.message(lang),
+                    FLAGS[finding.severity], [(ev, next(ks)) for ev in finding.evidence])
+        for i, finding in enumerate(result.findings)
+    ]
+
+
+def _groups(views: list[FindingView]) -> list[SeverityGroup]:
+    """Findings grouped by severity (error, warning, info), then by category."""
     groups = []
     for sev in SEVERITIES:
-        mine = [v for v in views if v["finding"].severity is sev]
+        mine = [v for v in views if v.finding.severity is sev]
         if not mine:
             continue
-        present = sorted({v["finding"].category.value for v in mine}, key=_CATEGORY_ORDER.index)
-        groups.append({
-            "severity": sev.value,
-            "count": len(mine),
-            "categories": [
-                {"category": c, "findings": [v for v in mine if v["finding"].category.value == c]} for c in present
-            ],
-        })
+        present = sorted({v.category for v in mine}, key=_CATEGORY_ORDER.index)
+        groups.append(SeverityGroup(
+            sev.value,
+            len(mine),
+            [CategoryGroup(c, [v for v in mine if v.category == c]) for c in present],
+        ))
     return groups
 
 
 # ------------------------------------------------------------ standard tables
 
 _TABLE_ORDER = {T2: 0, T3: 1, T4: 2}
-# The text signal of a marked cell, next to its colour.
-FLAGS = {Severity.ERROR: "✗", Severity.WARNING: "⚠", Severity.INFO: "ⓘ"}
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class HeadCell:
     text: str
     colspan: int = 1
     rowspan: int = 1
 
 
+@dataclass(frozen=True, slots=True)
+class CellMark:
+    """How a cell that findings cite is marked: the worst finding's colour and flag, and links to them all."""
+
+    css: str  # "sev-…" of the worst finding
+    flag: str
+    title: str  # the rules of all the citing findings
+    href: str  # the worst finding
+    refs: list[tuple[str, str]]  # (rule, finding id) of the other findings
+
+
 @dataclass(slots=True)
 class CellView:
-    """One cell of a rebuilt table; ``css``/``flag``/``href`` are set when findings cite it."""
+    """One cell of a rebuilt table; ``mark`` is set when findings cite it (most cells: None)."""
 
     text: str
     row: str = ""  # the cell's row and column labels, as the findings name them
     column: str = ""
     blank: bool = False
     number: bool = False
-    css: str | None = None
-    flag: str = ""
-    title: str = ""
-    href: str | None = None
-    refs: list[tuple[str, str]] = field(default_factory=list)  # (rule, finding id) of the other findings
+    mark: CellMark | None = None
 
 
 @dataclass(slots=True)
@@ -297,7 +343,7 @@ class RowView:
 class Block:
     """Consecutive rows under one header (表二's blocks have different columns)."""
 
-    head: list[list[HeadCell]]
+    head: tuple[tuple[HeadCell, ...], ...]  # shared: _head caches it
     rows: list[RowView]
     width: int
 
@@ -309,10 +355,10 @@ class TableView:
     complete: bool
     blocks: list[Block]
     width: int
-    findings: list[dict[str, Any]]
+    findings: list[FindingView]  # those citing the table
 
 
-def _tables(result: DocumentResult, lang: str) -> list[TableView]:
+def _tables(result: DocumentResult, views: list[FindingView], lang: str) -> list[TableView]:
     """The standard tables of the document, 表二 to 表四, as grids with the cells findings cite marked."""
     if result.facts is None or not result.facts.tables:
         return []
@@ -324,37 +370,29 @@ def _tables(result: DocumentResult, lang: str) -> list[TableView]:
                 if i not in hits:
                     hits.append(i)
     tables = sorted(result.facts.tables, key=lambda t: _TABLE_ORDER.get(t.table, len(_TABLE_ORDER)))
-    return [_table(table, result, cited, lang) for table in tables]
+    return [_table(table, result, views, cited, lang) for table in tables]
 
 
 def _table(
-    table: StandardTable, result: DocumentResult, cited: dict[tuple[str, str, str], list[int]], lang: str
+    table: StandardTable,
+    result: DocumentResult,
+    views: list[FindingView],
+    cited: dict[tuple[str, str, str], list[int]],
+    lang: str,
 ) -> TableView:
     names = TABLE_NAMES.get(table.table)
     caption = (names[1] if lang == "en" else names[0]) if names else table.table
     layout = layout_of(table)
-    by_row: dict[str, dict[str, TableCell]] = {}
+    by_row: defaultdict[str, dict[str, TableCell]] = defaultdict(dict)  # read with get/in after this loop
     for cell in table.cells:
-        by_row.setdefault(cell.row, {}).setdefault(cell.column, cell)
+        by_row[cell.row].setdefault(cell.column, cell)
 
     def view(cell: TableCell) -> CellView:
-        v = CellView(
-            cell.text,
-            cell.row_label,
-            cell.column_label,
-            blank=not cell.text.strip(),
-            number=cell.value is not None,
-        )
-        hits = cited.get((cell.table, cell.row_label, cell.column_label), [])
-        if hits:
-            worst = max(hits, key=lambda i: result.findings[i].severity.rank)
-            severity = result.findings[worst].severity
-            v.css = f"sev-{severity.value}"
-            v.flag = FLAGS[severity]
-            v.title = ", ".join(dict.fromkeys(result.findings[i].rule for i in hits))
-            v.href = f"#f-{worst}"
-            v.refs = [(result.findings[i].rule, f"f-{i}") for i in hits if i != worst]
-        return v
+        # Most documents cite no cell: then there is no key to build per cell.
+        hits = cited.get((cell.table, cell.row_label, cell.column_label)) if cited else None
+        mark = _mark(hits, result.findings) if hits else None
+        blank = not cell.text.strip()
+        return CellView(cell.text, cell.row_label, cell.column_label, blank, cell.value is not None, mark)
 
     # (columns, row view) in display order; columns are (id, label) pairs.
     ordered: list[tuple[tuple[tuple[str, str], ...], RowView]] = []
@@ -401,21 +439,31 @@ def _table(
     last: tuple[tuple[str, str], ...] | None = None
     for columns, row_view in ordered:
         if columns != last:
-            blocks.append(Block(_head([label for _, label in columns]), [], len(columns)))
+            blocks.append(Block(_head(tuple(label for _, label in columns)), [], len(columns)))
             last = columns
         blocks[-1].rows.append(row_view)
     width = max((b.width for b in blocks), default=0)
 
-    findings = [
-        {"id": f"f-{i}", "finding": f, "message": f.message(lang), "flag": FLAGS[f.severity]}
-        for i, f in enumerate(result.findings)
-        if any(ev.table == table.table for ev in f.evidence)
-    ]
+    findings = [v for v in views if any(ev.table == table.table for ev in v.finding.evidence)]
     version = table.version or ("both" if table.table == T4 else "unknown")  # 表四 is one layout in both formats
     return TableView(caption, version, table.complete, blocks, width, findings)
 
 
-def _head(labels: list[str]) -> list[list[HeadCell]]:
+def _mark(hits: list[int], findings: list[Finding]) -> CellMark:
+    """The mark of a cell the findings ``hits`` (indexes, in finding order) cite."""
+    worst = max(hits, key=lambda i: findings[i].severity.rank)
+    severity = findings[worst].severity
+    return CellMark(
+        css=f"sev-{severity.value}",
+        flag=FLAGS[severity],
+        title=", ".join(dict.fromkeys(findings[i].rule for i in hits)),
+        href=f"#f-{worst}",
+        refs=[(findings[i].rule, f"f-{i}") for i in hits if i != worst],
+    )
+
+
+@lru_cache(maxsize=128)  # the layouts' few column lists, and those of documents with extra columns
+def _head(labels: tuple[str, ...]) -> tuple[tuple[HeadCell, ...], ...]:
     """Header rows for column labels, levels split at ``·`` (表四: 行政诉讼·复议后起诉·总计).
 
     A label with fewer levels than the deepest stretches its last group down, so
@@ -436,7 +484,7 @@ def _head(labels: list[str]) -> list[list[HeadCell]]:
                 col[level] = (tuple(path[: level + 1]), part, span)
             col[depth - 1] = (("leaf", str(k)), path[-1], 1)
         slots.append(col)
-    rows: list[list[HeadCell]] = []
+    rows: list[tuple[HeadCell, ...]] = []
     for level in range(depth):
         row: list[HeadCell] = []
         prev = None
@@ -446,12 +494,12 @@ def _head(labels: list[str]) -> list[list[HeadCell]]:
                 prev = None
                 continue
             if prev is not None and slot == prev and slot[0][0] != "leaf":
-                row[-1].colspan += 1
+                row[-1] = replace(row[-1], colspan=row[-1].colspan + 1)
             else:
                 row.append(HeadCell(slot[1], 1, slot[2]))
             prev = slot
-        rows.append(row)
-    return rows
+        rows.append(tuple(row))
+    return tuple(rows)
 
 
 __all__ = ["render_document", "render_index"]
