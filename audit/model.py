@@ -726,16 +726,35 @@ class AuditReport:
     documents: Sequence[DocumentResult]  # a list, or a streamed run's results stored on disk
 
     def summary(self) -> dict[str, Any]:
-        statuses = {s: 0 for s in Status}
-        findings = {s: 0 for s in Severity}
+        tally = Tally()
         for d in self.documents:  # one pass: a streamed run reads its results back from disk
-            statuses[d.status] += 1
-            for f in d.findings:
-                findings[f.severity] += 1
+            tally.add(d)
+        return tally.summary()
+
+
+class Tally:
+    """The batch totals (``AuditReport.summary``), counted as the documents are read.
+
+    An output that reads every document anyway counts them on the way (a streamed run
+    of 50,000 documents reads its results back from disk in each pass, ~2 s).
+    """
+
+    def __init__(self) -> None:
+        self.documents = 0
+        self.statuses = {s: 0 for s in Status}
+        self.findings = {s: 0 for s in Severity}
+
+    def add(self, d: DocumentResult) -> None:
+        self.documents += 1
+        self.statuses[d.status] += 1
+        for f in d.findings:
+            self.findings[f.severity] += 1
+
+    def summary(self) -> dict[str, Any]:
         return {
-            "documents": len(self.documents),
-            **{s.value: n for s, n in statuses.items()},
-            "findings": {s.value: n for s, n in findings.items()},
+            "documents": self.documents,
+            **{s.value: n for s, n in self.statuses.items()},
+            "findings": {s.value: n for s, n in self.findings.items()},
         }
 
 

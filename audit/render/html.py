@@ -19,9 +19,9 @@ from typing import Any
 
 from audit.extract.standard import T2, T3, T4, TABLE_NAMES, Row, layout_of
 from audit.model import (
-    AuditReport, DocumentResult, Evidence, Finding, Severity, StandardTable, TableCell, plain_number,
+    AuditReport, DocumentResult, Evidence, Finding, Severity, StandardTable, Status, TableCell, Tally, plain_number,
 )
-from audit.render.labels import SEVERITIES, dating_rows, first_finding, labels, source_rows, summary_text
+from audit.render.labels import SEVERITIES, dating_rows, first_finding, labels, source_rows, summary_line
 
 # ---------------------------------------------------------------------- pages
 
@@ -49,16 +49,39 @@ def render_document(result: DocumentResult, *, lang: str = "zh", index_name: str
 
 
 def render_index(report: AuditReport, names: dict[str, str], *, lang: str = "zh") -> str:
-    """The index page: one row per document, in input order, and the batch totals."""
-    rows = [
-        {"result": d, "name": names[d.path], "first": first_finding(d),
-         "issuer": d.issuer}
-        for d in report.documents
-    ]
+    """The index page: one row per document, in input order, and the batch totals.
+
+    The documents are read once (a streamed run reads them back from disk in each pass),
+    and each row keeps only what it shows, not the document's result.
+    """
+    rows: list[IndexRow] = []
+    tally = Tally()
+    counts: dict[str, dict[str, int]] = {}  # findings by category, then severity (the chart)
+    for d in report.documents:
+        tally.add(d)
+        for f in d.findings:
+            counts.setdefault(f.category.value, {s.value: 0 for s in SEVERITIES})[f.severity.value] += 1
+        rows.append(IndexRow(
+            d.path, names[d.path], d.status, d.report_year, d.issuer,
+            {s.value: d.count(s) for s in SEVERITIES}, first_finding(d),
+        ))
     return _env().get_template("index.html.j2").render(
-        L=_attributes(labels(lang)), lang=lang, rows=rows, summary=summary_text(report, lang),
-        chart=_chart(report), script=SCRIPT, script_hash=SCRIPT_HASH,
+        L=_attributes(labels(lang)), lang=lang, rows=rows, summary=summary_line(tally.summary(), lang),
+        chart=_chart(counts), script=SCRIPT, script_hash=SCRIPT_HASH,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """A document as its row of the index shows it."""
+
+    path: str
+    name: str  # its page
+    status: Status
+    report_year: int | None
+    issuer: str | None
+    counts: dict[str, int]  # findings by severity value
+    first: Finding | None  # the first of the most severe findings
 
 
 # ------------------------------------------------------------ page script
@@ -118,13 +141,11 @@ class Chart:
 _BAR_HEIGHT, _BAR_GAP, _PLOT_WIDTH, _LABEL_WIDTH = 22, 8, 480, 96
 
 
-def _chart(report: AuditReport) -> Chart:
-    """Findings by category (one bar each) and severity (stacked segments), scaled to the largest bar."""
-    counts: dict[str, dict[str, int]] = {}
-    for d in report.documents:
-        for f in d.findings:
-            row = counts.setdefault(f.category.value, {s.value: 0 for s in SEVERITIES})
-            row[f.severity.value] += 1
+def _chart(counts: dict[str, dict[str, int]]) -> Chart:
+    """Findings by category (one bar each) and severity (stacked segments), scaled to the largest bar.
+
+    ``counts``: the number of findings by category value, then severity value.
+    """
     categories = [c for c in _CATEGORY_ORDER if c in counts]
     largest = max((sum(counts[c].values()) for c in categories), default=1)
     bars: list[Bar] = []

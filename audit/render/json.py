@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Iterator
 
-from audit.model import AuditReport, DocumentResult, Evidence, Finding
+from audit.model import AuditReport, DocumentResult, Evidence, Finding, Tally
 
 VERSION = 1
 
@@ -22,11 +22,13 @@ def iter_json(report: AuditReport, *, lang: str = "zh") -> Iterator[str]:
     line break, so only the structure's line breaks are indented).
     """
     yield f'{{\n  "version": {VERSION},\n  "documents": ['
+    tally = Tally()  # the summary comes last: counted in the same pass
     for k, result in enumerate(report.documents):
+        tally.add(result)
         text = json.dumps(_document(result, lang), ensure_ascii=False, indent=2)
         yield ("," if k else "") + "\n    " + text.replace("\n", "\n    ")
-    yield "\n  ]" if report.documents else "]"
-    summary = json.dumps(report.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    yield "\n  ]" if tally.documents else "]"
+    summary = json.dumps(tally.summary(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
     yield f',\n  "summary": {summary}\n}}\n'
 
 

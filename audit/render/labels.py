@@ -91,9 +91,13 @@ def labels(lang: str) -> dict[str, Any]:
 
 def summary_text(report: AuditReport, lang: str = "zh") -> str:
     """One line with the batch totals from ``report.summary()``."""
-    s = report.summary()
-    f = s["findings"]
-    return labels(lang)["summary"].format(**s, e=f["error"], w=f["warning"], i=f["info"])
+    return summary_line(report.summary(), lang)
+
+
+def summary_line(summary: dict[str, Any], lang: str = "zh") -> str:
+    """One line with the batch totals of ``summary`` (``AuditReport.summary()``'s)."""
+    f = summary["findings"]
+    return labels(lang)["summary"].format(**summary, e=f["error"], w=f["warning"], i=f["info"])
 
 
 def first_finding(result: DocumentResult) -> Finding | None:
