@@ -209,10 +209,19 @@ def _cells_expr(cells: tuple[TableCell, ...]) -> str:
     return " + ".join(_cell_text(c) for c in cells)
 
 
+def _whole_sum(cells: tuple[TableCell, ...]) -> int | None:
+    """The sum of ``cells`` when every one holds a whole count (nearly every table), else None."""
+    total = 0
+    for c in cells:
+        if c.value is None or c.value.denominator != 1:
+            return None
+        total += c.value.numerator
+    return total
+
+
 def _cells_sum(cells: tuple[TableCell, ...]) -> Interval:
-    if all(c.value is not None and c.value.denominator == 1 for c in cells):  # whole counts: summed as ints
-        return Interval.exact(sum(c.value.numerator for c in cells))  # type: ignore[union-attr]
-    return Interval.sum(c.interval for c in cells)
+    whole = _whole_sum(cells)
+    return Interval.exact(whole) if whole is not None else Interval.sum(c.interval for c in cells)
 
 
 def _table_names(table: str) -> dict[str, str]:
@@ -242,13 +251,9 @@ def _identity_row(i: TableIdentity) -> dict[str, Any]:
 
 
 def _sum_text(cells: tuple[TableCell, ...]) -> str:
-    """``str(_cells_sum(cells))``; whole counts (nearly every identity) are added without an Interval."""
-    total = 0
-    for c in cells:
-        if c.value is None or c.value.denominator != 1:
-            return str(_cells_sum(cells))
-        total += c.value.numerator
-    return f"[{total},{total}]"
+    """``str(_cells_sum(cells))``; a sum of whole counts is written without building its Interval."""
+    whole = _whole_sum(cells)
+    return f"[{whole},{whole}]" if whole is not None else str(_cells_sum(cells))
 
 
 def _describe_identity(i: TableIdentity) -> Description:

@@ -32,7 +32,6 @@ def iter_json(report: AuditReport, *, lang: str = "zh") -> Iterator[str]:
     yield f',\n  "summary": {summary}\n}}\n'
 
 
-
 def _document(result: DocumentResult, lang: str) -> dict[str, Any]:
     return {
         "path": result.path,
