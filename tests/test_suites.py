@@ -83,3 +83,26 @@ def test_one_validation_per_claim_table_for_the_whole_batch(monkeypatch):
     }
     assert {"breakdowns", "shares", "restatements"} <= read  # the samples state all three
     assert sorted(calls) == sorted(read)  # five documents, still one run per table with rows
+
+
+def test_gx_is_imported_without_the_modules_its_unused_expectations_need():
+    """scipy.stats and altair wait for their first use (GX's KL/KS expectations, which no suite
+    has): a fresh process that audits a report never loads them, and GX's own references to
+    them, and a later ``import`` elsewhere, still reach the real modules."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    sample = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))[0]
+    script = f"""
+import sys
+from audit.pipeline import audit_paths
+report = audit_paths([{str(sample)!r}])
+print(report.summary()["documents"], [m for m in ("scipy.stats", "altair") if m in sys.modules])
+from great_expectations.expectations.core import expect_column_kl_divergence_to_be_less_than as kl
+print(round(float(kl.stats.entropy([0.5, 0.5], [0.9, 0.1])), 4), kl.alt.Chart.__name__)
+import scipy.stats, altair
+print(type(scipy.stats).__name__, type(altair).__name__, scipy.stats.entropy is kl.stats.entropy)
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["1 []", "0.5108 Chart", "module module True"]
