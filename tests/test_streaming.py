@@ -171,3 +171,24 @@ def test_results_stored_as_a_worker_packed_them_read_back_the_same(batch):
     assert len(stored) == len(results)
     assert [(r.path, r.findings) for r in stored] == [(r.path, r.findings) for r in results]
     assert stored[1].path == results[1].path
+
+
+@pytest.mark.parametrize(
+    ("count", "jobs", "most", "sizes"),
+    [
+        (2000, 2, 500, [500] * 4),
+        (2500, 2, 500, [417] * 5 + [415]),  # not 5 chunks of 500: the fifth would run on one core alone
+        (2000, 2, 1000, [1000] * 2),
+        (7, 2, 2, [2, 2, 2, 1]),
+        (3, 4, 500, [1, 1, 1]),
+        (1, 2, 500, [1]),
+        (1001, 1, 500, [334, 334, 333]),
+    ],
+)
+def test_chunks_come_in_even_rounds_over_the_workers(count, jobs, most, sizes):
+    from audit.pipeline import _chunk_size
+
+    size = _chunk_size(count, jobs, most)
+    chunks = [min(size, count - start) for start in range(0, count, size)]
+    assert chunks == sizes
+    assert size <= most
