@@ -1,3 +1,3 @@
-from audit.cli import app
+from audit.cli import main
 
-app(prog_name="audit")
+main()

@@ -114,6 +114,24 @@ def test_version(cli):
     assert module.returncode == 0 and module.stdout == f"audit {audit.__version__}\n"
 
 
+def test_the_installed_command_exits_with_the_findings_code_and_writes_every_output(tmp_path):
+    """``audit`` as installed (``audit.cli:main``, which skips the exit-time collections): the exit
+    code still follows --fail-on, and the JSON and pages are whole."""
+    command = Path(sys.executable).parent / "audit"
+    if not command.exists():
+        pytest.skip("the console script is not installed beside this interpreter")
+    sample = str(SAMPLES / "003_1e027fe9f1c79ffa.txt")
+    out = tmp_path / "out"
+    failed = subprocess.run(
+        [str(command), "check", sample, "-o", str(out), "--format", "json", "--quiet"], capture_output=True, text=True
+    )
+    assert failed.returncode == 1, failed.stderr
+    assert json.loads(failed.stdout)["summary"]["documents"] == 1
+    assert sorted(p.suffix for p in out.iterdir()) == [".html", ".html"]
+    passed = subprocess.run([str(command), "check", sample, "-o", str(out), "--quiet", "--exit-zero"], capture_output=True)
+    assert passed.returncode == 0
+
+
 # ----------------------------------------------------------------- commands
 
 
@@ -163,7 +181,7 @@ def test_pre_commit_hook_runs_the_installed_command():
     assert hook["id"] == "audit-reports" and hook["language"] == "python"
     assert hook["entry"].split()[:2] == ["audit", "check"]
     project = (ROOT / "pyproject.toml").read_text("utf-8")
-    assert re.search(r'^audit = "audit\.cli:app"', project, re.MULTILINE)
+    assert re.search(r'^audit = "audit\.cli:main"', project, re.MULTILINE)
     for name in ("report.pdf", "报告.docx", "page.htm", "stats.xlsx", "notes.txt"):
         assert re.search(hook["files"], name)
     assert not re.search(hook["files"], "logo.png")
