@@ -323,3 +323,25 @@ def test_a_registered_reader_is_picked_up_everywhere(tree, monkeypatch):
 
 def test_supported_suffixes():
     assert set(ingest.SUPPORTED_SUFFIXES) == {".txt", ".text", ".md", ".pdf", ".docx", ".html", ".htm", ".xlsx", ".xls"}
+
+
+@pytest.mark.parametrize("expected", [0, 10, 2_500_000, 3_000_000])
+def test_reading_stops_one_byte_past_the_limit_whatever_size_was_expected(expected):
+    """A file that grew since it was opened, or a pipe (nothing expected), is read to the end or
+    to one byte past the limit, so an oversize input is always seen as one."""
+    import io
+
+    from audit.ingest import _read_at_most
+
+    content = bytes(range(256)) * 10_000  # 2.56 MB, more than one block
+    assert _read_at_most(io.BytesIO(content), len(content) + 1, expected) == content
+    assert _read_at_most(io.BytesIO(content), 1000, expected) == content[:1000]
+    assert _read_at_most(io.BytesIO(content), len(content), expected) == content
+
+
+def test_a_file_of_exactly_the_limit_is_read_and_one_byte_more_is_refused(tmp_path):
+    path = tmp_path / "edge.txt"
+    path.write_text("共123件" * 10, encoding="utf-8")
+    size = path.stat().st_size
+    assert load(str(path), max_bytes=size).text == "共123件" * 10
+    assert str(size - 1) in _error(path, max_bytes=size - 1).message_en
