@@ -106,3 +106,20 @@ print(type(scipy.stats).__name__, type(altair).__name__, scipy.stats.entropy is 
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.splitlines() == ["1 []", "0.5108 Chart", "module module True"]
+
+
+def test_a_stand_in_read_before_its_block_ends_loads_the_real_module():
+    """Were a later GX to use scipy.stats while it is being imported, the stand-in loads the real
+    module then, instead of finding itself in sys.modules again."""
+    import sys
+
+    sys.modules.pop("colorsys", None)
+    with gx._deferred("colorsys"):
+        import colorsys
+
+        assert isinstance(colorsys, gx._Deferred)
+        assert colorsys.rgb_to_hsv(1.0, 0.0, 0.0) == (0.0, 1.0, 1.0)
+    import colorsys as real
+
+    assert not isinstance(real, gx._Deferred)
+    assert colorsys.hsv_to_rgb is real.hsv_to_rgb

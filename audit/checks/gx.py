@@ -37,6 +37,8 @@ class _Deferred(types.ModuleType):
     """Stands in for a module until an attribute of it is first read, which imports the real one."""
 
     def __getattr__(self, attr: str) -> Any:
+        if sys.modules.get(self.__name__) is self:  # read while GX is still importing: load it now
+            del sys.modules[self.__name__]
         return getattr(importlib.import_module(self.__name__), attr)
 
 

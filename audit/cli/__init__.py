@@ -51,4 +51,3 @@ def main() -> None:
         app(prog_name="audit")
     finally:
         gc.freeze()
-

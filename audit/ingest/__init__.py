@@ -16,8 +16,8 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import BinaryIO
 from pathlib import Path
+from typing import BinaryIO
 
 from audit.ingest import sniff
 from audit.errors import BilingualError
@@ -309,8 +309,8 @@ _BLOCK = 1 << 20
 def _read_at_most(stream: BinaryIO, limit: int, expected: int = 0) -> bytes:
     """Up to ``limit`` bytes of ``stream``, in buffers the size of what is there.
 
-    ``stream.read(limit)`` would allocate ``limit`` bytes first: 50 MB for every
-    15 KB report (~0.25 ms a document of mapping and unmapping). One read of the
+    ``stream.read(limit)`` would allocate ``limit`` bytes first: a 50 MB mapping for
+    every 15 KB report (cheap, as the pages are never touched, but pointless). One read of the
     ``expected`` size (a file's size when opened) and one byte more tells whether
     there is more; only then (a file that grew, a pipe) is the rest read in blocks.
     """
