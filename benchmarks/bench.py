@@ -7,12 +7,13 @@ What is measured, each on this machine and in this run:
 * ``latency`` — ``audit check ONE.txt`` (one generated document, HTML page and
   index written), best of 3, and its ratio to ``gx_import`` (target ≤ 2).
 * ``throughput`` — ``audit check CORPUS --format json`` over ``--docs`` documents
-  with their HTML pages, once with ``--jobs 1`` and once with every core:
-  documents per second (target ≥ 200 with every core of a 2-core machine; also
-  the rate after start-up: the ``latency`` run's seconds taken off) and
-  the peak memory of the whole process tree (sum over the parent and its
-  workers, sampled every 0.1 s: RSS, which counts pages shared by forked workers
-  once per process, and PSS, which shares them out).
+  with their HTML pages, ``--repeat`` times (alternately) with ``--jobs 1`` and
+  with every core: documents per second from the median run (target ≥ 200 with
+  every core of a 2-core machine; also the rate after start-up: the ``latency``
+  run's seconds taken off), every run's seconds (a machine whose speed drifts
+  shows it there), and the peak memory of the whole process tree over the runs
+  (sum over the parent and its workers, sampled every 0.1 s: RSS, which counts
+  pages shared by forked workers once per process, and PSS, which shares them out).
 * ``stages`` — the same corpus through the library in one process
   (``audit_paths`` with the CLI's finisher): seconds per stage (ingest,
   extract, GX validation and claim tables, rendering the pages) and ms per
@@ -187,6 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docs", type=int, default=2000, help="documents in the throughput corpus")
     parser.add_argument("--memory-docs", type=int, default=0, help="documents in the memory run (0: skip)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="jobs of the parallel runs")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each throughput setting (the median is reported)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--json", type=Path, default=ROOT / "reports_out" / "benchmark.json")
     args = parser.parse_args(argv)
@@ -207,14 +209,24 @@ def main(argv: list[str] | None = None) -> int:
         results["gx_import_seconds"] = gx
         results["latency"] = {"seconds": latency, "ratio_to_gx_import": round(latency / gx, 2), "target": "≤ 2"}
 
+        timings: dict[int, list[dict[str, Any]]] = {jobs: [] for jobs in sorted({1, args.jobs})}
+        for _ in range(args.repeat):  # alternated, so a drift of the machine's speed reaches every setting
+            for jobs, measured in timings.items():
+                out = work / f"out-j{jobs}"
+                measured.append(timed(check([str(corpus)], out, "--format", "json", "--output-file", str(out / "audit.json"), "--jobs", str(jobs)), memory=True))
         runs = {}
-        for jobs in sorted({1, args.jobs}):
-            out = work / f"out-j{jobs}"
-            run = timed(check([str(corpus)], out, "--format", "json", "--output-file", str(out / "audit.json"), "--jobs", str(jobs)), memory=True)
-            run["docs_per_second"] = round(args.docs / run["seconds"], 1)
-            # The rate once started: the one-document run's time (start-up: GX's import, mostly) taken off.
-            run["docs_per_second_after_start"] = round((args.docs - 1) / max(run["seconds"] - latency, 1e-9), 1)
-            runs[f"jobs={jobs}"] = run
+        for jobs, measured in timings.items():
+            seconds = sorted(m["seconds"] for m in measured)
+            median = seconds[len(seconds) // 2]
+            runs[f"jobs={jobs}"] = {
+                "seconds": median,
+                "all_seconds": [m["seconds"] for m in measured],
+                "peak_rss_mb": max(m["peak_rss_mb"] for m in measured),
+                "peak_pss_mb": max(m["peak_pss_mb"] for m in measured),
+                "docs_per_second": round(args.docs / median, 1),
+                # The rate once started: the one-document run's time (start-up: GX's import, mostly) taken off.
+                "docs_per_second_after_start": round((args.docs - 1) / max(median - latency, 1e-9), 1),
+            }
         results["throughput"] = runs
         same = (work / "out-j1" / "audit.json").read_bytes() == (work / f"out-j{args.jobs}" / "audit.json").read_bytes()
         results["throughput"]["same_output_for_every_jobs"] = same
@@ -253,7 +265,8 @@ def _print(results: dict[str, Any], path: Path) -> None:
         if isinstance(run, dict):
             table.add_row(
                 f"throughput {name}",
-                f"{run['docs_per_second']:.0f} docs/s ({run['seconds']:.1f} s; {run['docs_per_second_after_start']:.0f}/s after start-up), "
+                f"{run['docs_per_second']:.0f} docs/s (median {run['seconds']:.1f} s of "
+                f"{', '.join(f'{t:.1f}' for t in run['all_seconds'])}; {run['docs_per_second_after_start']:.0f}/s after start-up), "
                 f"peak {run['peak_rss_mb']:.0f} MB RSS / {run['peak_pss_mb']:.0f} MB PSS",
             )
     table.add_row("same JSON for every --jobs", str(results["throughput"]["same_output_for_every_jobs"]))
