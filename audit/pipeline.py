@@ -52,7 +52,7 @@ from audit.checks.findings import from_claims, input_finding
 from audit.checks.kinds import Claim
 from audit.checks.years import Digest, digest, previous_reports
 from audit.extract import extract
-from audit.ingest import DEFAULT_MAX_BYTES, STDIN, IngestError, discover, load
+from audit.ingest import DEFAULT_MAX_BYTES, STDIN, STDIN_NAME, IngestError, discover, input_name, load
 from audit.model import AuditReport, Document, DocumentResult, Facts, Finding
 
 DEFAULT_TIMEOUT = 60.0  # seconds per document to be read and extracted: the samples take well under one
@@ -440,7 +440,7 @@ def _finish(result: DocumentResult, run: _Run) -> None:
         result.findings, hidden = run.finish.filter(result.path, result.findings)
         result.baselined += hidden
         run.finish.write(result)
-    if not run.keep and result.path != STDIN:  # what stdin held cannot be read again
+    if not run.keep and result.path != STDIN_NAME:  # what stdin held cannot be read again
         result.release()
 
 
@@ -574,7 +574,7 @@ def _read(path: str, run: _Run, timings: Timings) -> DocumentResult:
                     document = load(path, max_bytes=run.max_bytes)
             except IngestError as exc:
                 return DocumentResult(
-                    path=path,
+                    path=input_name(path),
                     document=None,
                     findings=[input_finding("INP001", exc.message_zh, exc.message_en)],
                 )
@@ -582,7 +582,7 @@ def _read(path: str, run: _Run, timings: Timings) -> DocumentResult:
                 return _extract(document)
     except _TimedOut:
         return DocumentResult(
-            path=path,
+            path=input_name(path),
             document=None,
             findings=[
                 input_finding(

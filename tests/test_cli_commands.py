@@ -132,6 +132,28 @@ def test_the_installed_command_exits_with_the_findings_code_and_writes_every_out
     assert passed.returncode == 0
 
 
+def test_a_report_piped_on_stdin_is_audited_like_the_file_and_gets_its_page(tmp_path):
+    """``audit check -``: the same findings as the file, under the name ``<stdin>``, with its page
+    and its row in the index (it ended in an internal error: the page was looked up under ``-``)."""
+    sample = SAMPLES / "003_1e027fe9f1c79ffa.txt"
+    runner = CliRunner()
+    piped = runner.invoke(
+        app, ["check", "-", "-o", str(tmp_path / "piped"), "--format", "json", "--quiet"], input=sample.read_bytes()
+    )
+    named = runner.invoke(app, ["check", str(sample), "-o", str(tmp_path / "named"), "--format", "json", "--quiet"])
+    assert piped.exit_code == named.exit_code == 1, piped.output
+    [document] = json.loads(piped.stdout)["documents"]
+    [same] = json.loads(named.stdout)["documents"]
+    assert document["path"] == "<stdin>"
+    assert [f["rule"] for f in document["findings"]] == [f["rule"] for f in same["findings"]] != []
+    pages = sorted(p.name for p in (tmp_path / "piped").iterdir())
+    assert len(pages) == 2 and "index.html" in pages
+    page = next(p for p in pages if p != "index.html")
+    assert f'href="{page}"' in (tmp_path / "piped" / "index.html").read_text("utf-8")
+    empty = runner.invoke(app, ["check", "-", "-o", str(tmp_path / "empty"), "--format", "json", "--quiet"], input=b"")
+    assert [f["rule"] for f in json.loads(empty.stdout)["documents"][0]["findings"]] == ["INP001"]
+
+
 # ----------------------------------------------------------------- commands
 
 

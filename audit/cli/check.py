@@ -66,7 +66,7 @@ def check(
     from audit.baseline import Baseline, BaselineError, write_baseline
     from audit.checks.gx import SuiteLoadError, ValidationFailed
     from audit.config import ConfigError, load_config
-    from audit.ingest import discover
+    from audit.ingest import discover, input_name
     from audit.render.names import output_names
 
     passed = dict(select=select, ignore=ignore, output=output, max_bytes=max_bytes,
@@ -84,7 +84,7 @@ def check(
         _fail(f"基线文件错误 / baseline error: {exc}")
     # The collector stays tuned while the outputs read the stored results back, not only during the run.
     with tuned_collector():
-        site = Site(config.output, output_names(inputs), config.lang, config, known)
+        site = Site(config.output, output_names([input_name(p) for p in inputs]), config.lang, config, known)
         try:
             config.output.mkdir(parents=True, exist_ok=True)
             with _progress(enabled=not quiet and _stderr_is_terminal()) as progress:

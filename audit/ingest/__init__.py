@@ -28,6 +28,11 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 
 
+def input_name(path: str) -> str:
+    """How an input is named in a batch's results and outputs: stdin (``-``) as ``<stdin>``."""
+    return STDIN_NAME if path == STDIN else path
+
+
 class IngestError(BilingualError):
     """An input that cannot be read; ``str()`` is the English message (reader errors chain into it)."""
 
@@ -164,10 +169,7 @@ def load(path: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     ``IngestError`` naming both. A web page under a text suffix is read as HTML
     without a warning (a .txt may hold markup). Stdin is read as what it is.
     """
-    if path == STDIN:
-        name, suffix = STDIN_NAME, None
-    else:
-        name, suffix = path, _checked_suffix(path)
+    name, suffix = input_name(path), None if path == STDIN else _checked_suffix(path)
     data = _read_bytes(path, max_bytes)
     if not data:
         raise IngestError("文件为空", "the file is empty")
