@@ -328,10 +328,19 @@ class StandardTable:
     complete: bool  # every cell of the layout was found
 
     def cell(self, row: str, column: str) -> TableCell | None:
+        """The cell at ``row``/``column``: the first one, should the table hold two there."""
         for cell in self.cells:
             if cell.row == row and cell.column == column:
                 return cell
         return None
+
+    def by_row(self) -> dict[str, dict[str, TableCell]]:
+        """The cells by row id, then column id, in the order they come; at each place the cell
+        ``cell`` gives. For a caller that looks up many cells (``cell`` reads them all each time)."""
+        rows: dict[str, dict[str, TableCell]] = {}
+        for cell in self.cells:
+            rows.setdefault(cell.row, {}).setdefault(cell.column, cell)
+        return rows
 
 
 @dataclass(frozen=True, slots=True)

@@ -75,18 +75,21 @@ def digest(facts: Facts | None) -> Digest | None:
         return None
     t3, t2 = _table(facts, std.T3), _table(facts, std.T2)
 
-    def row(table: StandardTable | None, row_id: str) -> tuple[Fraction | None, ...] | None:
-        if table is None:
+    t3_rows = t3.by_row() if t3 is not None else {}
+
+    def row(row_id: str) -> tuple[Fraction | None, ...] | None:
+        if t3 is None:
             return None
-        cells = [table.cell(row_id, column.id) for column in std.APPLICANTS]
+        cells = [t3_rows.get(row_id, {}).get(column.id) for column in std.APPLICANTS]
         return tuple(c.value if c is not None else None for c in cells)
 
     in_force = None
     if t2 is not None and t2.version == std.V2021:
-        cells = [t2.cell(r, c) for r in _T2_ROWS for c in _T2_COLUMNS]
+        t2_rows = t2.by_row()
+        cells = [t2_rows.get(r, {}).get(c) for r in _T2_ROWS for c in _T2_COLUMNS]
         in_force = tuple(c.value if c is not None else None for c in cells)
     hashes = array("q", (sentence_hash(key) for key in facts.structure.sentences))
-    return Digest(facts.issuer, facts.report_year, row(t3, "carried"), row(t3, "forward"), in_force, hashes.tobytes())
+    return Digest(facts.issuer, facts.report_year, row("carried"), row("forward"), in_force, hashes.tobytes())
 
 
 class _Dated(Protocol):

@@ -634,29 +634,23 @@ def find_identities(tables: list[StandardTable]) -> list[TableIdentity]:
     return [i for i in out if any(c.value is not None for c in (*i.left, *i.right))]
 
 
-def _cells_by_column(t: StandardTable) -> dict[str, dict[str, TableCell]]:
-    """``t``'s cells by column, then row: ``StandardTable.cell`` as lookups (the first cell of a key wins, as there)."""
-    index: dict[str, dict[str, TableCell]] = {}
-    for cell in t.cells:
-        index.setdefault(cell.column, {}).setdefault(cell.row, cell)
-    return index
-
-
 def _t3_identities(t: StandardTable) -> list[TableIdentity]:
     layout = std.layout_of(t)
-    by_column = _cells_by_column(t)
+    by_row = t.by_row()
     out: list[TableIdentity] = []
-    totals = by_column.get("total", {})
-    part_columns = [by_column.get(c, {}) for c in std.APPLICANT_PARTS]
     for r in (*layout.rows, *layout.groups):
-        total = totals.get(r.id)
-        parts = [column_cells.get(r.id) for column_cells in part_columns]
+        cells = by_row.get(r.id, {})
+        total = cells.get("total")
+        parts = [cells.get(c) for c in std.APPLICANT_PARTS]
         if total and all(parts):
             out.append(TableIdentity("TBL001", r.label, (total,), tuple(p for p in parts if p)))
     result_rows = [r for r in layout.rows if r.group in std.T3_RESULT_GROUPS]
     group_members = [(group, [r.id for r in layout.rows if r.group == group.id]) for group in layout.groups]
     for column in std.APPLICANTS:
-        get = by_column.get(column.id, {}).get  # the cell of this column in a row
+
+        def get(row_id: str, column_id: str = column.id) -> TableCell | None:
+            return by_row.get(row_id, {}).get(column_id)
+
         total = get("total")
         results = [get(r.id) for r in result_rows]
         if total and all(results):
@@ -674,15 +668,11 @@ def _t3_identities(t: StandardTable) -> list[TableIdentity]:
 
 
 def _t4_identities(t: StandardTable) -> list[TableIdentity]:
-    by_column = _cells_by_column(t)
-
-    def get(column: str) -> TableCell | None:
-        return by_column.get(column, {}).get("cases")
-
+    cases = t.by_row().get("cases", {})  # 表四 is one row
     out: list[TableIdentity] = []
     for group, label in std.T4_GROUPS:
-        total = get(f"{group}.total")
-        parts = [get(f"{group}.{p}") for p in std.T4_PARTS]
+        total = cases.get(f"{group}.total")
+        parts = [cases.get(f"{group}.{p}") for p in std.T4_PARTS]
         if total and all(parts):
             out.append(TableIdentity("TBL005", label, (total,), tuple(p for p in parts if p)))
     return out

@@ -404,9 +404,7 @@ def _table(
     names = TABLE_NAMES.get(table.table)
     caption = (names[1] if lang == "en" else names[0]) if names else table.table
     layout = layout_of(table)
-    by_row: defaultdict[str, dict[str, TableCell]] = defaultdict(dict)  # read with get/in after this loop
-    for cell in table.cells:
-        by_row[cell.row].setdefault(cell.column, cell)
+    by_row = table.by_row()
 
     def view(cell: TableCell) -> CellView:
         # Most documents cite no cell: then there is no key to build per cell.
