@@ -8,8 +8,9 @@
   bars and analytics are off, and GX is imported once per process, lazily.
 * All expectations on one claim table run in ONE validation per chunk of
   documents (the claims across reports: once per run); unexpected rows come
-  back by ``claim_id``. Its cost is a fixed ~0.5 s per chunk plus a share that
-  grows with the rows alone (``benchmarks/``).
+  back by ``claim_id``. Its cost is a fixed ~0.3 s per chunk plus a share that
+  grows with the rows alone (``benchmarks/``). While it runs, each expectation's
+  configuration is built once instead of at every read (``_configuration``).
 * The project's own expectations are small multicolumn map expectations whose
   metric providers call the exact arithmetic in ``arith.py``.
 """
@@ -23,6 +24,7 @@ import json
 import logging
 import os
 import sys
+import threading
 import types
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -77,7 +79,7 @@ from great_expectations.data_context.types.base import (  # noqa: E402
     ProgressBarsConfig,
 )
 from great_expectations.execution_engine import PandasExecutionEngine  # noqa: E402
-from great_expectations.expectations.expectation import MulticolumnMapExpectation  # noqa: E402
+from great_expectations.expectations.expectation import Expectation, MulticolumnMapExpectation  # noqa: E402
 from great_expectations.expectations.expectation_configuration import (  # noqa: E402
     ExpectationConfiguration,
 )
@@ -418,6 +420,50 @@ def _batch_definition(table: str):
         return asset.add_batch_definition_whole_dataframe("batch")
 
 
+class _Memo(threading.local):
+    """This thread's memo of expectation configurations: None outside ``_configurations_memoized``."""
+
+    built: dict[int, tuple[Expectation, ExpectationConfiguration]] | None = None
+
+
+_memo = _Memo()
+_gx_configuration = Expectation.__dict__.get("configuration")  # GX's own property, when it is one
+
+
+def _configuration(expectation: Expectation) -> ExpectationConfiguration:
+    """GX's ``Expectation.configuration``, built once per expectation while a validation runs.
+
+    GX 1.x builds the configuration afresh (a pydantic ``dict()`` and a new
+    ``ExpectationConfiguration``) each time it is read, and a validation reads it
+    ~140 times per expectation (once per domain and success key, for each metric it
+    plans): ~30% of GX's fixed cost per chunk (``benchmarks/``: 0.13 s of 0.65 s for 500
+    documents). What it returns depends only on the expectation, which nothing changes
+    during a validation; the memo holds the expectation too, so its id is not reused.
+    """
+    memo = _memo.built
+    if memo is None:
+        return _gx_configuration.fget(expectation)  # type: ignore[union-attr]
+    built = memo.get(id(expectation))
+    if built is None:
+        built = memo[id(expectation)] = (expectation, _gx_configuration.fget(expectation))  # type: ignore[union-attr]
+    return built[1]
+
+
+if isinstance(_gx_configuration, property):  # (a GX that no longer has it as a property is left as it is)
+    Expectation.configuration = property(_configuration, doc=_gx_configuration.__doc__)  # type: ignore[assignment]
+
+
+@contextmanager
+def _configurations_memoized() -> Iterator[None]:
+    """Configurations read in this block (in this thread) are built once per expectation; outside, GX's way."""
+    outer = _memo.built
+    _memo.built = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _memo.built = outer
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     """One claim an expectation rejected."""
@@ -439,15 +485,16 @@ def validate(tables: dict[str, ClaimTable], suites: dict[str, TableSuite]) -> li
         if table is None or table.frame.empty:
             continue
         batch = _batch_definition(name).get_batch(batch_parameters={"dataframe": table.frame})
-        result = batch.validate(
-            table_suite.suite,
-            result_format={
-                "result_format": "COMPLETE",
-                "unexpected_index_column_names": ["claim_id"],
-                # The claim ids are all we read: no pandas query text for each failing row (~10% of a run).
-                "return_unexpected_index_query": False,
-            },
-        )
+        with _configurations_memoized():
+            result = batch.validate(
+                table_suite.suite,
+                result_format={
+                    "result_format": "COMPLETE",
+                    "unexpected_index_column_names": ["claim_id"],
+                    # The claim ids are all we read: no pandas query text for each failing row (~10% of a run).
+                    "return_unexpected_index_query": False,
+                },
+            )
         for outcome in result.results:
             info = outcome.exception_info or {}
             if info.get("raised_exception"):
