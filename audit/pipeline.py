@@ -333,6 +333,27 @@ def tuned_collector() -> Iterator[None]:
 
 
 @contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cycle collection while a chunk is audited; one of the young objects after it.
+
+    What a chunk allocates lives until the chunk is done (each document's facts, until its
+    page is written), so a collection during it walked objects that all survived it (measured
+    on 1,000 generated documents: 8 collections of ~45 ms each, 4% of the time, for 7,250
+    unreachable objects in all). Paused, they are freed by reference counting once the chunk
+    lets them go, and the collection after finds the few cycles among what is left.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(0)
+
+
+@contextmanager
 def _workers(run: _Run, suites: Any, jobs: int) -> Iterator[ProcessPoolExecutor | None]:
     """``jobs`` worker processes for the run (None: this process does the work)."""
     global _state
@@ -374,12 +395,14 @@ def _chunks(
     for paths in chunks:
         timings = Timings()
         results = []
-        for path in paths:
-            results.append(_read(path, run, timings))
-            done += 1
-            if progress is not None:
-                progress(done, total, path)
-        yield _audit_chunk(results, run, suites, timings)
+        with _collector_paused():
+            for path in paths:
+                results.append(_read(path, run, timings))
+                done += 1
+                if progress is not None:
+                    progress(done, total, path)
+            chunk = _audit_chunk(results, run, suites, timings)
+        yield chunk
 
 
 def _start_worker(run: _Run | None) -> None:
@@ -395,10 +418,11 @@ def _audit_paths_chunk(paths: list[str]) -> _Chunk:
     assert _state is not None, "worker started without its run"
     run, suites = _state
     timings = Timings()
-    chunk = _audit_chunk([_read(path, run, timings) for path in paths], run, suites, timings)
-    if not run.keep:
-        assert isinstance(chunk.results, list)
-        chunk.results = Packed.of(chunk.results)
+    with _collector_paused():
+        chunk = _audit_chunk([_read(path, run, timings) for path in paths], run, suites, timings)
+        if not run.keep:
+            assert isinstance(chunk.results, list)
+            chunk.results = Packed.of(chunk.results)
     return chunk
 
 

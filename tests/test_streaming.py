@@ -161,6 +161,36 @@ def test_the_collector_setting_holds_until_the_outermost_block_ends():
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
 
 
+def test_no_collection_while_a_chunk_is_audited_and_its_cycles_freed_when_it_ends(batch, monkeypatch):
+    """The collector is paused while a chunk is read, extracted and checked (what it walked then
+    all survived), and collects after it: reference cycles a document's extraction left behind
+    are gone by the time the next chunk starts, and the collector is on again after the run."""
+    import gc
+    import weakref
+
+    import audit.pipeline as pipeline
+
+    class Node:
+        pass
+
+    read = pipeline._read
+    made: list[weakref.ref] = []  # one cycle per document read
+    seen: list[tuple[bool, int]] = []  # (collector enabled, cycles of the earlier chunks still alive)
+
+    def read_with_a_cycle(path, run, timings):
+        first_of_chunk = len(made) - len(made) % 3
+        seen.append((gc.isenabled(), sum(ref() is not None for ref in made[:first_of_chunk])))
+        node = Node()
+        node.self = node  # garbage only the collector frees
+        made.append(weakref.ref(node))
+        return read(path, run, timings)
+
+    monkeypatch.setattr(pipeline, "_read", read_with_a_cycle)
+    audit_paths(batch, chunk_size=3, keep=False)
+    assert seen[: len(batch)] == [(False, 0)] * len(batch)  # (a document read again after the run: not a chunk)
+    assert gc.isenabled() and all(ref() is None for ref in made[: len(batch)])
+
+
 def test_results_stored_as_a_worker_packed_them_read_back_the_same(batch):
     from audit.pipeline import Packed
 
