@@ -12,8 +12,9 @@ What is measured, each on this machine and in this run:
   every core of a 2-core machine; also the rate after start-up: the ``latency``
   run's seconds taken off), every run's seconds (a machine whose speed drifts
   shows it there), and the peak memory of the whole process tree over the runs
-  (sum over the parent and its workers, sampled every 0.1 s: RSS, which counts
-  pages shared by forked workers once per process, and PSS, which shares them out).
+  (sum over the parent and its workers: RSS sampled every 0.1 s, which counts
+  pages shared by forked workers once per process, and PSS every 1 s, which shares
+  them out; ``TreeMemory``).
 * ``stages`` — the same corpus through the library in one process
   (``audit_paths`` with the CLI's finisher): seconds per stage (ingest,
   extract, GX validation and claim tables, rendering the pages) and ms per
@@ -49,13 +50,21 @@ AUDIT = [str(BIN / "audit")] if (BIN / "audit").exists() else [sys.executable, "
 
 
 class TreeMemory:
-    """Peak memory of a process and its children, sampled in a thread (psutil)."""
+    """Peak memory of a process and its children, sampled in a thread (psutil).
 
-    def __init__(self, pid: int, interval: float = 0.1) -> None:
+    RSS (``/proc/PID/statm``: cheap) every ``interval`` seconds; PSS, which the kernel
+    computes by walking every page table of the process (~4 ms a process here), and the list
+    of children, every ``slow_every`` samples. Sampling it all every 0.1 s took ~12% of a core
+    and slowed the 2,000-document run by 5-7% (measured: 11.3-11.7 s against 10.3-11.1 s,
+    alternated); this way the sampler costs under 1% of a core.
+    """
+
+    def __init__(self, pid: int, interval: float = 0.1, slow_every: int = 10) -> None:
         import psutil
 
         self._root = psutil.Process(pid)
         self._interval = interval
+        self._slow_every = slow_every
         self.peak_rss = 0
         self.peak_pss = 0
         self._stop = threading.Event()
@@ -65,21 +74,27 @@ class TreeMemory:
     def _run(self) -> None:
         import psutil
 
+        procs: list[psutil.Process] = []
+        sample = 0
         while not self._stop.is_set():
-            try:
-                procs = [self._root, *self._root.children(recursive=True)]
-            except psutil.Error:
-                break
+            slow = sample % self._slow_every == 0
+            sample += 1
+            if slow:
+                try:
+                    procs = [self._root, *self._root.children(recursive=True)]
+                except psutil.Error:
+                    break
             rss = pss = 0
             for proc in procs:
                 try:
-                    info = proc.memory_full_info()
+                    info = proc.memory_full_info() if slow else proc.memory_info()
                 except psutil.Error:
                     continue
                 rss += info.rss
                 pss += getattr(info, "pss", info.rss)
             self.peak_rss = max(self.peak_rss, rss)
-            self.peak_pss = max(self.peak_pss, pss)
+            if slow:
+                self.peak_pss = max(self.peak_pss, pss)
             self._stop.wait(self._interval)
 
     def stop(self) -> None:
