@@ -125,6 +125,20 @@ def test_repeats_exact_near_and_pasted_passages():
     assert cited == []
 
 
+
+def test_repeats_are_found_alike_with_a_character_beyond_the_basic_plane():
+    # 𠮷 (U+20BB7) is two UTF-16 code units: the shingles are then numbered strings, not packed code units.
+    passage = "泰州市政府网站采用我市信息269条，其中动态类信息222条，公示公告47条；我市向省政府网站报送信息169条，被采用信息55条。"
+    near = "按照公开是常态、不公开是例外的要求，在严格进行保密审查的基础上，及时、准确、全面地公开政府信息，{}局"
+    text = (
+        f"2017年，{passage}另做好其他工作。\n截至9月19日，{passage}均完成任务。\n"
+        f"{near.format('甲')}\n{near.format('乙')}\n由X主任负责本单位的政务公开日常工作，并按时报送年度报告。\n"
+    )
+    plain = _structure(text).repeats
+    assert [r.similarity for r in plain] == [0.859, 1.0, 0.98]  # the two pasted paragraphs, their passage, the near pair
+    assert _structure(text.replace("X", "𠮷")).repeats == plain
+    assert _structure(text.replace("X", "吉")).repeats == plain
+
 def test_sentences_mask_years_for_last_years_comparison():
     a = _structure("2022年，我局认真贯彻落实条例要求，扎实推进政务公开。\n").sentences
     b = _structure("2023年，我局认真贯彻落实条例要求，扎实推进政务公开。\n").sentences

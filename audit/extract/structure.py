@@ -63,6 +63,8 @@ from collections import Counter, defaultdict
 from collections.abc import ItemsView, Iterator, Mapping
 from itertools import chain, count
 
+import numpy as np
+
 from audit.extract.numbers import parse_chinese_numeral
 from audit.extract.periods import DATE_LINE_RE
 from audit.extract.tables import is_row_label
@@ -121,7 +123,7 @@ _ENDS = "。！？!?；;\n"  # what ends a sentence
 _SENTENCE_END = re.compile("[" + _ENDS + "]")
 _LONG_PIECE = re.compile("[^" + _ENDS + "]{" + str(_MIN_SENTENCE) + ",}")  # a piece between two ends long enough to be a sentence
 
-Gram = int | str  # a 4-character shingle, as ``_shingle_sets`` makes it
+Gram = int  # a 4-character shingle, as ``_Shingles`` numbers it
 
 
 def find_structure(shadow: str, report_year: int | None, tables: list[StandardTable] = ()) -> Structure:
@@ -342,19 +344,15 @@ def _repeats(shadow: str) -> list[Repeat]:
             kept.append(k)
         else:
             copies[first].append(k)
-    # Each kept paragraph's 4-grams; only those of several paragraphs (``several``) can be
-    # shared, so a paragraph keeps just those (``shared``) and how many it has in all (``size``).
-    shingles = dict(zip(kept, _shingle_sets([paragraphs[k][1] for k in kept])))
-    seen: set[Gram] = set()
-    several: set[Gram] = set()
-    for grams in shingles.values():
-        several |= grams & seen
-        seen |= grams
-    size = {k: len(grams) for k, grams in shingles.items()}
-    shared = {k: grams & several for k, grams in shingles.items()}
-    del shingles, seen  # the bulk of a long text's 4-grams
+    # Only the 4-grams of several paragraphs can be shared: each kept paragraph's count of
+    # 4-grams (``size``), and the set of those it shares, for the paragraphs that share enough
+    # of them (``active``) to be in a pair.
+    shingles = _Shingles([paragraphs[k][1] for k in kept])
+    size = dict(zip(kept, shingles.size))
     least = {k: min(_MIN_PASSAGE - 3, math.ceil(_NEAR * size[k])) for k in kept}  # shared 4-grams any pair with k needs
-    active = [k for k in kept if len(shared[k]) >= least[k]]  # (most paragraphs share just a few set phrases)
+    # (most paragraphs share just a few set phrases)
+    shared = {k: shingles.shared(i) for i, k in enumerate(kept) if shingles.shared_count[i] >= least[k]}
+    active = list(shared)
     # The order: 4-grams of one paragraph first (they pair nothing, so they are left out
     # below), then by how many active paragraphs have them, fewest first. (Ties are in an
     # order of this run's own; any order will do, as long as it is one order for every paragraph.)
@@ -371,7 +369,7 @@ def _repeats(shadow: str) -> list[Repeat]:
     for k in kept:
         if len(out) >= _MAX_REPEATS:
             return out[:_MAX_REPEATS]
-        (a, one), grams = paragraphs[k], shared[k]
+        (a, one), grams = paragraphs[k], shared.get(k)
         pairs = [(other, 1.0) for other in copies.get(k, ())]  # copies: ratio 1, nothing more to compare
         candidates = {other for g in prefixes[k] for other in prefix_index[g] if other > k}
         pairs += [(other, None) for other in candidates]
@@ -382,7 +380,7 @@ def _repeats(shadow: str) -> list[Repeat]:
             if ratio is not None:
                 out.append(Repeat(Span(a, a + len(one)), Span(b, b + len(two)), ratio, shadow[a : a + _EXCERPT]))
                 continue
-            common = len(grams & shared[other])  # (the 4-grams two paragraphs share are in ``shared``)
+            common = len(grams & shared[other])  # (both are active: the 4-grams two paragraphs share are in ``shared``)
             near = common >= _NEAR * max(size[k], size[other])
             if not near and common < _MIN_PASSAGE - 3:
                 continue
@@ -402,28 +400,65 @@ def _repeats(shadow: str) -> list[Repeat]:
     return out[:_MAX_REPEATS]
 
 
-def _shingle_sets(texts: list[str]) -> list[set[Gram]]:
-    """The set of 4-character shingles of each of ``texts``.
+class _Shingles:
+    """The 4-character shingles of a document's paragraphs, counted across the paragraphs at once.
 
-    When every character is in the Basic Multilingual Plane, as in nearly every document, a
-    shingle is the 64-bit integer its four UTF-16 code units make: read in C from the encoded
-    text, without a string per shingle. One character beyond it (two code units) makes every
-    shingle of every text a string: shingles are only ever compared within one document.
+    ``size[i]`` is how many distinct shingles text ``i`` has, ``shared_count[i]`` how many of
+    them another text has too, and ``shared(i)`` those as a set.
+
+    A shingle is an integer. When every character is in the Basic Multilingual Plane, as in
+    nearly every document, it is the 64-bit integer its four UTF-16 code units make, read in
+    place from the encoded text (a view with a stride of one code unit: no copy, no string
+    per shingle); otherwise each distinct 4-character string is numbered. The (shingle, text)
+    pairs of the whole document are then sorted once: the distinct pairs are the first of
+    each run, and a shingle's run of distinct pairs is the number of texts that have it.
+    (Shingles are only ever compared within one document.)
     """
+
+    __slots__ = ("size", "shared_count", "_grams", "_starts")
+
+    def __init__(self, texts: list[str]) -> None:
+        arrays = _shingle_arrays(texts)
+        grams = np.concatenate(arrays) if arrays else np.empty(0, np.uint64)
+        owner = np.repeat(np.arange(len(arrays)), [len(a) for a in arrays])
+        order = np.lexsort((owner, grams))  # by shingle, then by text
+        grams, owner = grams[order], owner[order]
+        distinct = _run_starts(grams) | _run_starts(owner)
+        grams, owner = grams[distinct], owner[distinct]
+        shingle = np.cumsum(_run_starts(grams)) - 1  # which distinct shingle each pair has
+        shared = np.bincount(shingle)[shingle] >= 2
+        self.size: list[int] = np.bincount(owner, minlength=len(texts)).tolist()
+        grams, owner = grams[shared], owner[shared]
+        shared_count = np.bincount(owner, minlength=len(texts))
+        self.shared_count: list[int] = shared_count.tolist()
+        self._grams = grams[np.argsort(owner, kind="stable")]  # text by text
+        self._starts = np.concatenate(([0], np.cumsum(shared_count))).tolist()
+
+    def shared(self, i: int) -> set[Gram]:
+        """The shingles of text ``i`` that another text has too."""
+        return set(self._grams[self._starts[i] : self._starts[i + 1]].tolist())
+
+
+def _shingle_arrays(texts: list[str]) -> list[np.ndarray]:
+    """The 4-character shingles of each text, in order, as integers (see ``_Shingles``)."""
     encoded = [text.encode("utf-16-le", "surrogatepass") for text in texts]
-    if any(len(data) != 2 * len(text) for data, text in zip(encoded, texts)):
-        return [{text[i : i + 4] for i in range(len(text) - 3)} for text in texts]
-    return [_packed_shingles(memoryview(data)) for data in encoded]
+    if all(len(data) == 2 * len(text) for data, text in zip(encoded, texts)):
+        return [
+            np.ndarray((len(text) - 3,), "<u8", data, strides=(2,)) if len(text) > 3 else np.empty(0, np.uint64)
+            for data, text in zip(encoded, texts)
+        ]
+    number: dict[str, int] = {}
+    return [
+        np.fromiter((number.setdefault(text[i : i + 4], len(number)) for i in range(len(text) - 3)), np.uint64)
+        for text in texts
+    ]
 
 
-def _packed_shingles(data: memoryview) -> set[int]:
-    """The shingles of UTF-16 ``data`` as integers: shingle ``i`` is the 8 bytes from ``2 * i``.
-
-    A cast to 64-bit integers reads every fourth shingle from where it starts, so it starts
-    at each of the first four shingles.
-    """
-    total = len(data) // 2 - 3
-    return set(chain.from_iterable(data[2 * i : 2 * i + 8 * ((total - i + 3) // 4)].cast("Q") for i in range(4)))
+def _run_starts(values: np.ndarray) -> np.ndarray:
+    """True where a run of equal ``values`` starts."""
+    starts = np.ones(len(values), bool)
+    np.not_equal(values[1:], values[:-1], out=starts[1:])
+    return starts
 
 
 # ---------------------------------------------------------- lines, sentences
