@@ -409,29 +409,33 @@ class _Shingles:
     A shingle is an integer. When every character is in the Basic Multilingual Plane, as in
     nearly every document, it is the 64-bit integer its four UTF-16 code units make, read in
     place from the encoded text (a view with a stride of one code unit: no copy, no string
-    per shingle); otherwise each distinct 4-character string is numbered. The (shingle, text)
-    pairs of the whole document are then sorted once: the distinct pairs are the first of
-    each run, and a shingle's run of distinct pairs is the number of texts that have it.
-    (Shingles are only ever compared within one document.)
+    per shingle); otherwise each distinct 4-character string is numbered. The shingles of the
+    whole document are then sorted once to number the distinct ones (0, 1, … in order of
+    value), and the (number, text) pairs, packed in one integer, once more: the distinct pairs
+    are the first of each run, and a shingle's run of distinct pairs is the number of texts
+    that have it. (Shingles are only ever compared within one document.)
     """
 
     __slots__ = ("size", "shared_count", "_grams", "_starts")
 
     def __init__(self, texts: list[str]) -> None:
         arrays = _shingle_arrays(texts)
+        n = max(1, len(texts))
         grams = np.concatenate(arrays) if arrays else np.empty(0, np.uint64)
-        owner = np.repeat(np.arange(len(arrays)), [len(a) for a in arrays])
-        order = np.lexsort((owner, grams))  # by shingle, then by text
-        grams, owner = grams[order], owner[order]
-        distinct = _run_starts(grams) | _run_starts(owner)
-        grams, owner = grams[distinct], owner[distinct]
-        shingle = np.cumsum(_run_starts(grams)) - 1  # which distinct shingle each pair has
+        order = np.argsort(grams)
+        ordered = grams[order]
+        first = _run_starts(ordered)
+        values = ordered[first]  # the distinct shingles, by value
+        number = np.empty(len(grams), np.int64)
+        number[order] = np.cumsum(first) - 1
+        pairs = np.sort(number * n + np.repeat(np.arange(len(arrays)), [len(a) for a in arrays]))
+        shingle, text = np.divmod(pairs[_run_starts(pairs)], n)  # the distinct (shingle, text) pairs
         shared = np.bincount(shingle)[shingle] >= 2
-        self.size: list[int] = np.bincount(owner, minlength=len(texts)).tolist()
-        grams, owner = grams[shared], owner[shared]
-        shared_count = np.bincount(owner, minlength=len(texts))
+        self.size: list[int] = np.bincount(text, minlength=len(texts)).tolist()
+        shingle, text = shingle[shared], text[shared]
+        shared_count = np.bincount(text, minlength=len(texts))
         self.shared_count: list[int] = shared_count.tolist()
-        self._grams = grams[np.argsort(owner, kind="stable")]  # text by text
+        self._grams = values[shingle[np.argsort(text, kind="stable")]]  # text by text
         self._starts = np.concatenate(([0], np.cumsum(shared_count))).tolist()
 
     def shared(self, i: int) -> set[Gram]:
