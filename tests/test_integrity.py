@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,35 @@ def test_an_interrupted_run_with_workers_stops_and_leaves_whole_pages(tmp_path):
     assert 0 < len(written) < len(copies) // 2  # the chunks not yet started were dropped, not run to the end
     for page in out.iterdir():
         assert page.read_text("utf-8").rstrip().endswith("</html>")
+
+
+def test_a_second_run_rewrites_only_the_pages_that_changed(tmp_path):
+    batch = tmp_path / "batch"
+    batch.mkdir()
+    for sample in sorted(SAMPLES.glob("*.txt"))[:3]:
+        (batch / sample.name).write_bytes(sample.read_bytes())
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(app, ["check", str(batch), "-o", str(out), "--exit-zero", "--jobs", "1"]).exit_code == 0
+    before = {p.name: (p.stat().st_ino, p.read_bytes()) for p in out.iterdir()}
+    edited = sorted(batch.iterdir())[0]
+    edited.write_text(edited.read_text("utf-8").replace("一、", "一、 ", 1), "utf-8")  # one report fixed and sent again
+    assert runner.invoke(app, ["check", str(batch), "-o", str(out), "--exit-zero", "--jobs", "1"]).exit_code == 0
+    after = {p.name: (p.stat().st_ino, p.read_bytes()) for p in out.iterdir()}
+    assert after.keys() == before.keys()  # and no temporary file left
+    changed = {name for name in after if after[name][1] != before[name][1]}
+    replaced = {name for name in after if after[name][0] != before[name][0]}
+    assert replaced == changed and len(changed) == 1 and edited.stem in next(iter(changed))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_where_an_output_file_goes_is_replaced_without_being_opened(tmp_path):
+    import threading
+
+    from audit.fileio import write_atomic
+
+    target = tmp_path / "audit.json"
+    os.mkfifo(target)  # opened for reading, it would wait for a writer that never comes
+    done = threading.Event()
+    threading.Thread(target=lambda: (write_atomic(target, "{}"), done.set()), daemon=True).start()
+    assert done.wait(10) and target.is_file() and target.read_text("utf-8") == "{}"
