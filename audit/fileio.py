@@ -14,22 +14,23 @@ def write_atomic(path: Path, content: str | Iterable[str]) -> Path:
 
     A file that already holds exactly ``content`` (a string) is left as it is, its time
     included: auditing a batch again rewrites only the pages that changed, and a page is
-    otherwise a new file each time (on ext4, allocating an inode passes over those freed
-    in the last half minute one by one: the system time of a run that replaces 2,000 pages
-    grew by ~0.7 s, a third of its own).
+    otherwise a new file each time (on ext4, allocating an inode passes one by one over those
+    freed in the last half minute: a run that replaced 2,000 pages spent 1.8-1.9 s of system
+    time, against 1.1-1.2 s writing them into a new folder).
     """
+    pieces: Iterable[bytes]
     if isinstance(content, str):
         # A file name that is not UTF-8 reaches the text as lone surrogates: written as "?".
         data = content.encode("utf-8", "replace")
         if _holds(path, data):
             return path
-        content = [data]
+        pieces = [data]
     else:
-        content = (piece.encode("utf-8", "replace") for piece in content)
+        pieces = (piece.encode("utf-8", "replace") for piece in content)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.writelines(content)
+            handle.writelines(pieces)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
